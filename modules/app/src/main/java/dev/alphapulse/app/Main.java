@@ -1,0 +1,74 @@
+package dev.alphapulse.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code alphapulse} command line. Sub-commands do the work; this class only wires picocli,
+ * maps bad input to one clear message and a non-zero exit code, and keeps stdout for results (logs
+ * and progress go to stderr).
+ */
+@Command(
+    name = "alphapulse",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "AlphaPulse: backtests, parameter sweeps and research jobs for systematic trading.",
+    subcommands = {
+      BacktestCommand.class,
+      DemoCommand.class,
+      StrategiesCommand.class,
+      DataCommand.class,
+      //BENCH BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 bad input). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          Throwable cause = ex;
+          if (cause instanceof IllegalArgumentException
+              || cause instanceof IllegalStateException
+              || cause instanceof java.io.UncheckedIOException
+              || cause instanceof java.nio.file.NoSuchFileException
+              || cause.getClass().getSimpleName().equals("DataFormatException")) {
+            cmd.getErr().println("error: " + message(cause));
+            return 2;
+          }
+          cmd.getErr().println("error: " + message(cause));
+          cause.printStackTrace(cmd.getErr());
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  private static String message(Throwable t) {
+    if (t instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + t.getMessage();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Version from the jar manifest, or "dev" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"alphapulse " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,455 @@
+package dev.alphapulse.engine.metrics;
+
+import dev.alphapulse.engine.backtest.BacktestResult;
+import dev.alphapulse.engine.broker.Trade;
+import dev.alphapulse.engine.data.BarSeries;
+import dev.alphapulse.engine.data.Universe;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes backtesting.py's statistic set from an equity curve and a trade list.
+ *
+ * <h2>Definitions</h2>
+ *
+ * Exactly those of backtesting.py 0.6.6 as written down in {@code docs/engine.md}: drawdown {@code
+ * 1 - E/max(E)} and its periods between zero-drawdown bars; "daily" returns are percentage changes
+ * of the equity's last value per calendar day (per week or month for weekly or monthly data; the
+ * data period is the median of the last 99 bar intervals); the geometric mean skips the first
+ * (undefined) return; CAGR uses calendar years of 365.25 days; Buy &amp; Hold is measured from the
+ * warm-up bar; exposure counts bars from entry to exit inclusive over all bars. For a multi-symbol
+ * universe, Buy &amp; Hold and Beta refer to an equal-weighted index of the symbols (each
+ * normalised to its first price at or after the warm-up bar).
+ *
+ * <p>Pure and thread-safe.
+ */
+public final class Metrics {
+  static final long SECOND = 1_000L;
+  static final long MINUTE = 60 * SECOND;
+  static final long HOUR = 60 * MINUTE;
+  static final long DAY = 24 * HOUR;
+
+  private Metrics() {}
+
+  /** The statistics of a backtest under the given convention. */
+  public static Statistics compute(BacktestResult r, MetricsConvention convention) {
+    Universe u = r.universe();
+    double[] close = marketIndex(u, r.warmup());
+    return compute(u.calendar(), r.equity(), r.trades(), close, r.warmup(), convention);
+  }
+
+  /**
+   * The statistics of an equity curve and its trades.
+   *
+   * @param time bar times, epoch millis, strictly increasing
+   * @param equity equity at each bar
+   * @param trades closed trades
+   * @param close the market's close at each bar (for Buy &amp; Hold and Beta)
+   * @param warmup index of the first bar from which Buy &amp; Hold is measured
+   */
+  public static Statistics compute(
+      long[] time,
+      double[] equity,
+      List<Trade> trades,
+      double[] close,
+      int warmup,
+      MetricsConvention convention) {
+    int n = equity.length;
+    if (n == 0 || time.length != n || close.length != n) {
+      throw new IllegalArgumentException(
+          "equity, time and close must have the same non-zero length: "
+              + n
+              + ", "
+              + time.length
+              + ", "
+              + close.length);
+    }
+    Map<String, Double> s = new LinkedHashMap<>();
+    s.put("Duration", days(time[n - 1] - time[0]));
+
+    boolean[] inMarket = new boolean[n];
+    for (Trade t : trades) {
+      Arrays.fill(inMarket, t.entryBar(), t.exitBar() + 1, true);
+    }
+    int exposed = 0;
+    for (boolean b : inMarket) {
+      exposed += b ? 1 : 0;
+    }
+    s.put("Exposure Time [%]", 100.0 * exposed / n);
+    double peak = Double.NEGATIVE_INFINITY;
+    for (double e : equity) {
+      peak = Math.max(peak, e);
+    }
+    s.put("Equity Final [$]", equity[n - 1]);
+    s.put("Equity Peak [$]", peak);
+    double commissions = 0;
+    for (Trade t : trades) {
+      commissions += t.commission();
+    }
+    if (commissions != 0) {
+      s.put("Commissions [$]", commissions);
+    }
+    double totalReturn = (equity[n - 1] - equity[0]) / equity[0] * 100;
+    s.put("Return [%]", totalReturn);
+    double buyHold = (close[n - 1] - close[warmup]) / close[warmup] * 100;
+    s.put("Buy & Hold Return [%]", buyHold);
+
+    long period = dataPeriod(time);
+    long freqDays = period / DAY;
+    int weekendBars = 0;
+    for (long t : time) {
+      int dow = (int) Math.floorMod(Math.floorDiv(t, DAY) + 3, 7L); // 0 = Monday
+      weekendBars += dow >= 5 ? 1 : 0;
+    }
+    boolean weekends = (double) weekendBars / n > 2.0 / 7 * 0.6;
+    int annualPeriods =
+        freqDays == 7 ? 52 : freqDays == 31 ? 12 : freqDays == 365 ? 1 : weekends ? 365 : 252;
+    double[] r = periodReturns(time, equity, freqDays);
+
+    double annReturn;
+    double annVol;
+    double sharpe;
+    double sortino;
+    double downside = Math.sqrt(meanSkipFirst(r, true));
+    if (convention == MetricsConvention.BACKTESTING_PY) {
+      double g = geometricMean(r);
+      annReturn = Math.pow(1 + g, annualPeriods) - 1;
+      double var = variance(r, 1);
+      annVol =
+          Math.sqrt(
+              Math.pow(var + (1 + g) * (1 + g), annualPeriods)
+                  - Math.pow(1 + g, 2.0 * annualPeriods));
+      sharpe = annReturn * 100 / (annVol * 100 == 0 ? Double.NaN : annVol * 100);
+      sortino = annReturn / (downside * Math.sqrt(annualPeriods));
+    } else {
+      int np = convention.periodsPerYear();
+      double mean = meanSkipFirst(r, false);
+      double std = Math.sqrt(variance(r, 1));
+      annReturn = mean * np;
+      annVol = std * Math.sqrt(np);
+      sharpe = annVol == 0 ? Double.NaN : annReturn / annVol;
+      sortino = annReturn / (downside * Math.sqrt(np));
+    }
+    s.put("Return (Ann.) [%]", annReturn * 100);
+    s.put("Volatility (Ann.) [%]", annVol * 100);
+    double years = (time[n - 1] - time[0]) / (double) DAY / 365.25;
+    s.put(
+        "CAGR [%]",
+        years == 0 ? Double.NaN : (Math.pow(equity[n - 1] / equity[0], 1 / years) - 1) * 100);
+    s.put("Sharpe Ratio", sharpe);
+    s.put("Sortino Ratio", sortino);
+
+    double[] dd = drawdown(equity);
+    double maxDd = 0;
+    for (double d : dd) {
+      if (d > maxDd) {
+        maxDd = d;
+      }
+    }
+    s.put("Calmar Ratio", annReturn / (maxDd == 0 ? Double.NaN : maxDd));
+    double beta = beta(equity, close);
+    s.put("Alpha [%]", totalReturn - beta * buyHold);
+    s.put("Beta", beta);
+    s.put("Max. Drawdown [%]", -maxDd * 100);
+
+    long unit = resolution(period);
+    double maxDur = Double.NaN;
+    double sumDur = 0;
+    double sumPeak = 0;
+    int periods = 0;
+    int prev = -1;
+    for (int t = 0; t < n; t++) {
+      if (dd[t] == 0 || t == n - 1) {
+        if (prev >= 0 && t > prev + 1) {
+          long dur = time[t] - time[prev];
+          double pk = 0;
+          for (int k = prev; k <= t; k++) {
+            pk = Math.max(pk, dd[k]);
+          }
+          maxDur = Double.isNaN(maxDur) ? dur : Math.max(maxDur, dur);
+          sumDur += dur;
+          sumPeak += pk;
+          periods++;
+        }
+        prev = t;
+      }
+    }
+    s.put("Avg. Drawdown [%]", periods == 0 ? Double.NaN : -sumPeak / periods * 100);
+    s.put("Max. Drawdown Duration", ceilDays(maxDur, unit));
+    s.put("Avg. Drawdown Duration", periods == 0 ? Double.NaN : ceilDays(sumDur / periods, unit));
+
+    int nt = trades.size();
+    s.put("# Trades", (double) nt);
+    double[] ret = new double[nt];
+    double[] pl = new double[nt];
+    double maxTradeDur = Double.NaN;
+    double sumTradeDur = 0;
+    int wins = 0;
+    for (int k = 0; k < nt; k++) {
+      Trade t = trades.get(k);
+      ret[k] = t.returnPct();
+      pl[k] = t.pnl();
+      wins += pl[k] > 0 ? 1 : 0;
+      double dur = t.durationMillis();
+      maxTradeDur = Double.isNaN(maxTradeDur) ? dur : Math.max(maxTradeDur, dur);
+      sumTradeDur += dur;
+    }
+    double winRate = nt == 0 ? Double.NaN : (double) wins / nt;
+    s.put("Win Rate [%]", winRate * 100);
+    s.put("Best Trade [%]", nt == 0 ? Double.NaN : Arrays.stream(ret).max().getAsDouble() * 100);
+    s.put("Worst Trade [%]", nt == 0 ? Double.NaN : Arrays.stream(ret).min().getAsDouble() * 100);
+    s.put("Avg. Trade [%]", nt == 0 ? Double.NaN : geometricMean(ret) * 100);
+    s.put("Max. Trade Duration", ceilDays(maxTradeDur, unit));
+    s.put("Avg. Trade Duration", nt == 0 ? Double.NaN : ceilDays(sumTradeDur / nt, unit));
+    double pos = 0;
+    double neg = 0;
+    for (double x : ret) {
+      if (x > 0) {
+        pos += x;
+      } else if (x < 0) {
+        neg += x;
+      }
+    }
+    s.put("Profit Factor", nt == 0 ? Double.NaN : pos / (neg == 0 ? Double.NaN : Math.abs(neg)));
+    s.put("Expectancy [%]", nt == 0 ? Double.NaN : mean(ret) * 100);
+    double plStd = nt < 2 ? Double.NaN : Math.sqrt(sampleVariance(pl));
+    s.put("SQN", Math.sqrt(nt) * mean(pl) / (plStd == 0 ? Double.NaN : plStd));
+    double avgWin = meanWhere(pl, true);
+    double avgLoss = -meanWhere(pl, false);
+    s.put("Kelly Criterion", winRate - (1 - winRate) / (avgWin / avgLoss));
+    return new Statistics(convention.label(), time[0], time[n - 1], s);
+  }
+
+  /** Drawdown at each bar: {@code 1 - E[t] / max(E[0..t])}, a fraction in [0, 1]. */
+  public static double[] drawdown(double[] equity) {
+    double[] dd = new double[equity.length];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < equity.length; t++) {
+      max = Math.max(max, equity[t]);
+      dd[t] = 1 - equity[t] / max;
+    }
+    return dd;
+  }
+
+  /** The bar period: the median of the intervals between the last 100 timestamps. */
+  static long dataPeriod(long[] time) {
+    int from = Math.max(0, time.length - 100);
+    int m = time.length - from - 1;
+    if (m <= 0) {
+      return DAY;
+    }
+    long[] diffs = new long[m];
+    for (int k = 0; k < m; k++) {
+      diffs[k] = time[from + k + 1] - time[from + k];
+    }
+    Arrays.sort(diffs);
+    return m % 2 == 1 ? diffs[m / 2] : (diffs[m / 2 - 1] + diffs[m / 2]) / 2;
+  }
+
+  /** The smallest non-zero unit of a period (day, hour, minute, second, milli). */
+  static long resolution(long period) {
+    for (long unit : new long[] {DAY, HOUR, MINUTE, SECOND}) {
+      if (period % unit == 0) {
+        return unit;
+      }
+    }
+    return 1;
+  }
+
+  private static double ceilDays(double millis, long unit) {
+    if (Double.isNaN(millis)) {
+      return Double.NaN;
+    }
+    return Math.ceil(millis / unit) * unit / (double) DAY;
+  }
+
+  private static double days(long millis) {
+    return millis / (double) DAY;
+  }
+
+  /**
+   * Percentage changes of the equity's last value per calendar period: per day, or per week (weeks
+   * ending Sunday) for 7-day data, per month for 31-day data, per year for 365-day data. The first
+   * element is {@code NaN}, as pandas' {@code pct_change}.
+   */
+  static double[] periodReturns(long[] time, double[] equity, long freqDays) {
+    int n = time.length;
+    double[] last = new double[n];
+    int m = 0;
+    long currentKey = Long.MIN_VALUE;
+    for (int t = 0; t < n; t++) {
+      long key = periodKey(time[t], freqDays);
+      if (m == 0 || key != currentKey) {
+        currentKey = key;
+        last[m++] = equity[t];
+      } else {
+        last[m - 1] = equity[t];
+      }
+    }
+    double[] r = new double[m];
+    r[0] = Double.NaN;
+    for (int k = 1; k < m; k++) {
+      r[k] = last[k] / last[k - 1] - 1;
+    }
+    return r;
+  }
+
+  private static long periodKey(long t, long freqDays) {
+    long day = Math.floorDiv(t, DAY);
+    if (freqDays == 7) {
+      return Math.floorDiv(day + 3, 7); // Monday-based weeks: bins end on Sunday
+    }
+    if (freqDays == 31 || freqDays == 365) {
+      LocalDate d = LocalDate.ofEpochDay(day);
+      return freqDays == 31 ? d.getYear() * 12L + d.getMonthValue() : d.getYear();
+    }
+    return day;
+  }
+
+  /** {@code exp(mean(log(1 + r))) - 1} over the non-NaN values; 0 if any {@code 1 + r <= 0}. */
+  static double geometricMean(double[] r) {
+    double sum = 0;
+    int c = 0;
+    for (double x : r) {
+      if (Double.isNaN(x)) {
+        continue;
+      }
+      if (1 + x <= 0) {
+        return 0;
+      }
+      sum += Math.log(1 + x);
+      c++;
+    }
+    return c == 0 ? Double.NaN : Math.exp(sum / c) - 1;
+  }
+
+  /** Mean over non-NaN values; with {@code squaredNegatives}, of {@code min(x, 0)^2}. */
+  private static double meanSkipFirst(double[] r, boolean squaredNegatives) {
+    double sum = 0;
+    int c = 0;
+    for (double x : r) {
+      if (Double.isNaN(x)) {
+        continue;
+      }
+      double v = squaredNegatives ? Math.min(x, 0) * Math.min(x, 0) : x;
+      sum += v;
+      c++;
+    }
+    return c == 0 ? Double.NaN : sum / c;
+  }
+
+  /** Variance over non-NaN values with the given delta degrees of freedom. */
+  private static double variance(double[] r, int ddof) {
+    double mean = meanSkipFirst(r, false);
+    double ss = 0;
+    int c = 0;
+    for (double x : r) {
+      if (!Double.isNaN(x)) {
+        ss += (x - mean) * (x - mean);
+        c++;
+      }
+    }
+    return c - ddof <= 0 ? Double.NaN : ss / (c - ddof);
+  }
+
+  private static double mean(double[] x) {
+    if (x.length == 0) {
+      return Double.NaN;
+    }
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    return s / x.length;
+  }
+
+  private static double sampleVariance(double[] x) {
+    return variance(x, 1);
+  }
+
+  private static double meanWhere(double[] x, boolean positive) {
+    double s = 0;
+    int c = 0;
+    for (double v : x) {
+      if (positive ? v > 0 : v < 0) {
+        s += v;
+        c++;
+      }
+    }
+    return c == 0 ? Double.NaN : s / c;
+  }
+
+  /** Sample cov(log equity returns, log market returns) / var(log market returns). */
+  static double beta(double[] equity, double[] close) {
+    int n = equity.length;
+    if (n < 3) {
+      return Double.NaN;
+    }
+    double[] a = new double[n - 1];
+    double[] b = new double[n - 1];
+    int m = 0;
+    for (int t = 1; t < n; t++) {
+      double x = Math.log(equity[t] / equity[t - 1]);
+      double y = Math.log(close[t] / close[t - 1]);
+      if (Double.isNaN(y)) {
+        continue;
+      }
+      a[m] = x;
+      b[m] = y;
+      m++;
+    }
+    if (m < 2) {
+      return Double.NaN;
+    }
+    double ma = 0;
+    double mb = 0;
+    for (int k = 0; k < m; k++) {
+      ma += a[k];
+      mb += b[k];
+    }
+    ma /= m;
+    mb /= m;
+    double cov = 0;
+    double var = 0;
+    for (int k = 0; k < m; k++) {
+      cov += (a[k] - ma) * (b[k] - mb);
+      var += (b[k] - mb) * (b[k] - mb);
+    }
+    return cov / var;
+  }
+
+  /**
+   * The market the strategy is compared with: symbol 0's close for one symbol; for several, an
+   * equal-weighted index of closes each normalised to its first price at or after {@code warmup}.
+   */
+  static double[] marketIndex(Universe u, int warmup) {
+    if (u.symbolCount() == 1) {
+      return u.series(0).closes();
+    }
+    int n = u.size();
+    double[] idx = new double[n];
+    double[] base = new double[u.symbolCount()];
+    Arrays.fill(base, Double.NaN);
+    for (int t = 0; t < n; t++) {
+      double sum = 0;
+      int c = 0;
+      for (int s = 0; s < u.symbolCount(); s++) {
+        BarSeries bs = u.series(s);
+        double px = bs.close(t);
+        if (Double.isNaN(px)) {
+          continue;
+        }
+        if (Double.isNaN(base[s]) && t >= warmup) {
+          base[s] = px;
+        }
+        sum += Double.isNaN(base[s]) ? 1 : px / base[s];
+        c++;
+      }
+      idx[t] = c == 0 ? Double.NaN : sum / c;
+    }
+    return idx;
+  }
+}

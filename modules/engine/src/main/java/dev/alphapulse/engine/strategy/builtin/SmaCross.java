@@ -1,0 +1,44 @@
+package dev.alphapulse.engine.strategy.builtin;
+
+import dev.alphapulse.engine.indicator.Sma;
+import dev.alphapulse.engine.strategy.Strategy;
+import dev.alphapulse.engine.strategy.StrategyContext;
+
+/**
+ * Moving-average crossover, backtesting.py's {@code SmaCross}: when SMA(fast) of the close crosses
+ * above SMA(slow) (strictly: below or equal on the previous bar is not enough, it must be strictly
+ * below then strictly above), close any position and go long all-in; on the opposite cross, close
+ * and go short all-in. Trades symbol 0.
+ */
+public final class SmaCross implements Strategy {
+  private final int fast;
+  private final int slow;
+  private double[] f;
+  private double[] s;
+
+  public SmaCross(int fast, int slow) {
+    if (fast < 1 || slow < 1) {
+      throw new IllegalArgumentException("SMA periods must be >= 1, got " + fast + ", " + slow);
+    }
+    this.fast = fast;
+    this.slow = slow;
+  }
+
+  @Override
+  public void init(StrategyContext ctx) {
+    f = ctx.indicator(0, "sma(close," + fast + ")", () -> new Sma(fast));
+    s = ctx.indicator(0, "sma(close," + slow + ")", () -> new Sma(slow));
+  }
+
+  @Override
+  public void next(StrategyContext ctx) {
+    int i = ctx.bar();
+    if (f[i - 1] < s[i - 1] && f[i] > s[i]) {
+      ctx.closePosition(0);
+      ctx.buy(0);
+    } else if (s[i - 1] < f[i - 1] && s[i] > f[i]) {
+      ctx.closePosition(0);
+      ctx.sell(0);
+    }
+  }
+}
