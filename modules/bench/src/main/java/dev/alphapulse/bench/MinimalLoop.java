@@ -24,8 +24,8 @@ import java.util.List;
  *   <li>equity at each bar's close ({@code cash + size * (close - entry)}), the warm-up filled with the
  *       first recorded value; an account whose equity reaches zero is closed at that close and stays
  *       at zero;
- *   <li>with {@code finalizeTrades}, the open trade is closed at the last bar's open (and, as the
- *       engine does, an order from the last bar's signal is then filled there and left open).
+ *   <li>with {@code finalizeTrades}, the open trade is closed at the last bar's open and an entry
+ *       signalled on the last bar is dropped, so the account ends flat.
  * </ul>
  *
  * <h2>Cost</h2>
@@ -157,15 +157,7 @@ public final class MinimalLoop {
         log.add(entryBar, last, entry, px, size);
         size = 0;
       }
-      if (pending != 0) { // the engine fills the last bar's order in its finalizing pass
-        double units = Math.floor(Math.max(0, cash) * ALL_IN / px);
-        if (units != 0 && !(units * px > Math.max(0, cash))) {
-          size = pending > 0 ? units : -units;
-          entry = px;
-          entryBar = last;
-        }
-      }
-      equity[last] = size == 0 ? cash : cash + size * (close[last] - entry);
+      equity[last] = cash; // flat: an entry signalled on the last bar is cancelled
     }
     if (start < n) {
       Arrays.fill(equity, 0, start, equity[start]);

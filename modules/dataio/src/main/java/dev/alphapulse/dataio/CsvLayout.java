@@ -35,8 +35,8 @@ import java.util.Set;
 record CsvLayout(
     char delimiter, boolean header, int time, int open, int high, int low, int close, int volume) {
 
-  static final int SAMPLE_BYTES = 64 * 1024;
-  static final int SAMPLE_RECORDS = 50;
+  static final int SAMPLE_BYTES = 16 * 1024;
+  static final int SAMPLE_RECORDS = 20;
   private static final char[] DELIMITERS = {',', ';', '\t'};
   private static final Set<String> TIME_NAMES =
       Set.of("date", "time", "timestamp", "datetime", "dt");
@@ -62,7 +62,7 @@ record CsvLayout(
         options.delimiter() != null
             ? options.delimiter()
             : detectDelimiter(name, sample, mapping == null ? 5 : 2);
-    List<CsvRecord> records = records(sample, delimiter, SAMPLE_RECORDS);
+    List<CsvRecord> records = records(sample, delimiter, 1);
     if (records.isEmpty()) {
       throw new DataFormatException(name + ": file has no records");
     }
@@ -155,7 +155,17 @@ record CsvLayout(
   }
 
   private static boolean isNumber(String s) {
-    if (s.isBlank()) {
+    // Cheap pre-check so header names do not cost an exception each.
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if ("+-.eE \t".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    if (!digit) {
       return false;
     }
     try {

@@ -76,12 +76,26 @@ final class Format {
     return fixed(v, 3);
   }
 
-  /** A duration in days: whole days plainly, fractions with up to three decimals. */
+  /**
+   * A duration given in days, as pandas prints a timedelta: {@code 12 days}, or with the time of
+   * day when there is one, {@code 0 days 01:30:00}; rounded to the second.
+   */
   static String days(double days) {
     if (!Double.isFinite(days)) {
       return nonFinite(days);
     }
-    return significant(days, 15, 3) + (days == 1 ? " day" : " days");
+    long seconds = Math.round(Math.abs(days) * 86_400);
+    long d = seconds / 86_400;
+    long s = seconds % 86_400;
+    StringBuilder sb = new StringBuilder();
+    if (days < 0 && seconds != 0) {
+      sb.append('-');
+    }
+    sb.append(d).append(d == 1 ? " day" : " days");
+    if (s != 0) {
+      sb.append(String.format(Locale.ROOT, " %02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60));
+    }
+    return sb.toString();
   }
 
   /** Grouped thousands and a fixed number of decimals, e.g. {@code 12,345.68}. */

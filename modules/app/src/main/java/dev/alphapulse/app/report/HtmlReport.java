@@ -161,7 +161,7 @@ public final class HtmlReport {
   private static void statistics(StringBuilder h, Statistics stats, boolean daily) {
     h.append("<section id=\"statistics\">\n<h2>Statistics</h2>\n<p class=\"note\">Convention: ")
         .append(Format.html(stats.convention()))
-        .append(". Durations in days; n/a where a statistic is undefined.</p>\n")
+        .append(". Times in UTC; n/a where a statistic is undefined.</p>\n")
         .append("<table class=\"stats\">\n<tbody>\n");
     statRow(h, "Start", Format.time(stats.start(), daily));
     statRow(h, "End", Format.time(stats.end(), daily));

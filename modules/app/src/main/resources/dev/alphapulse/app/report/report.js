@@ -46,6 +46,8 @@
       height: height,
       series: series,
       scales: {x: {time: true}},
+      // The tables show UTC; so does the time axis, whatever the viewer's time zone.
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); },
       axes: [{}, {size: 90, values: function (u, ticks) { return ticks.map(format); }}],
       cursor: spec.sync ? {sync: {key: 'ap', scales: ['x', null]}} : {}
     };

@@ -98,7 +98,8 @@ class HtmlReportModelTest {
     assertThat(Format.statistic("Sharpe Ratio", Double.NaN)).isEqualTo("n/a");
     assertThat(Format.statistic("Profit Factor", Double.POSITIVE_INFINITY)).isEqualTo("∞");
     assertThat(Format.statistic("Max. Drawdown Duration", 35)).isEqualTo("35 days");
-    assertThat(Format.statistic("Avg. Trade Duration", 0.0416666666)).isEqualTo("0.042 days");
+    assertThat(Format.statistic("Avg. Trade Duration", 0.0416666666)).isEqualTo("0 days 01:00:00");
+    assertThat(Format.days(1.5 + 1.0 / 86_400)).isEqualTo("1 day 12:00:01");
     assertThat(Format.statistic("Duration", 1)).isEqualTo("1 day");
     assertThat(Format.fixed(-0.001, 2)).isEqualTo("0.00");
     assertThat(Format.significant(1.23456789012, 8, 8)).isEqualTo("1.2345679");

@@ -89,14 +89,14 @@ class HtmlReportTest {
             List.of(new Chart.Series(evil, new double[] {1, 2})));
     ReportModel m =
         new ReportModel(
-                "Title " + evil,
-                "& " + evil,
-                stats(),
-                times(10),
-                equity(10),
-                trades,
-                List.of(new SweepRow(Map.of(evil, 1), Map.of(evil, 2.0))),
-                List.of(chart));
+            "Title " + evil,
+            "& " + evil,
+            stats(),
+            times(10),
+            equity(10),
+            trades,
+            List.of(new SweepRow(Map.of(evil, 1), Map.of(evil, 2.0))),
+            List.of(chart));
 
     String html = HtmlReport.render(m);
 
@@ -171,8 +171,7 @@ class HtmlReportTest {
     double[] eq = equity(5);
     eq[2] = Double.NaN;
     ReportModel m =
-        new ReportModel(
-            "t", "", stats(), times(5), eq, trades(1, "X", null), List.of(), List.of());
+        new ReportModel("t", "", stats(), times(5), eq, trades(1, "X", null), List.of(), List.of());
 
     JsonNode data = data(HtmlReport.render(m));
 
@@ -284,7 +283,14 @@ class HtmlReportTest {
 
   private static ReportModel model(int bars, List<Trade> trades, List<SweepRow> sweep) {
     return new ReportModel(
-        "SmaCross", "fast=10 slow=30", stats(), times(bars), equity(bars), trades, sweep, List.of());
+        "SmaCross",
+        "fast=10 slow=30",
+        stats(),
+        times(bars),
+        equity(bars),
+        trades,
+        sweep,
+        List.of());
   }
 
   private static Statistics stats() {

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * orders with that bar's prices and records equity at the close, then the strategy decides. If
  * equity reaches zero the account is closed out and the loop stops. With {@code finalizeTrades},
  * open trades are closed by market orders processed once more on the last bar (at its open under
- * the default fill policy). Equity before the first decision is the starting cash.
+ * the default fill policy); entry orders still pending then are cancelled. Equity before the first decision is the starting cash.
  *
  * <h2>Cost</h2>
  *
@@ -67,6 +67,9 @@ public final class Backtest {
       broker.updateTrailingStops();
     }
     if (!outOfMoney && config.finalizeTrades() && start < n) {
+      // Finalizing means flat at the end: entries still pending would open new trades on the
+      // re-run of the last bar (backtesting.py lets them), so they are cancelled first.
+      broker.cancelPendingEntries();
       broker.closeAll();
       equity[n - 1] = broker.processBar(n - 1);
     }
@@ -155,6 +158,11 @@ public final class Backtest {
     @Override
     public double position(int symbol) {
       return broker.position(symbol);
+    }
+
+    @Override
+    public double averageEntryPrice(int symbol) {
+      return broker.averageEntryPrice(symbol);
     }
 
     @Override

@@ -170,6 +170,23 @@ public final class Broker {
     return s;
   }
 
+  /**
+   * Size-weighted average entry price of the open trades of {@code symbol} (spread included), or
+   * {@code NaN} when flat. Trades of one symbol always share a direction (FIFO netting).
+   */
+  public double averageEntryPrice(int symbol) {
+    double units = 0;
+    double cost = 0;
+    for (int k = 0, n = trades.size(); k < n; k++) {
+      OpenTrade t = trades.get(k);
+      if (t.symbol == symbol) {
+        units += t.size;
+        cost += t.size * t.entryPrice;
+      }
+    }
+    return units == 0 ? Double.NaN : cost / units;
+  }
+
   /** Cash: starting cash plus realized P&L less commissions. */
   public double cash() {
     return cash;
@@ -466,7 +483,10 @@ public final class Broker {
     closeAt(toClose, price, timeIndex);
   }
 
-  private void closeAt(OpenTrade t, double price, int timeIndex) {
+  private void closeAt(OpenTrade t, double price, int fillIndex) {
+    // Under FillPolicy.CLOSE a market order is dated to the previous bar; when it nets against a
+    // trade that a stop or limit opened on this bar, the exit must not predate the entry.
+    int timeIndex = Math.max(fillIndex, t.entryBar);
     trades.remove(t);
     t.open = false;
     if (t.slOrder != null) {

@@ -63,6 +63,9 @@ public interface StrategyContext {
   /** Net units held in {@code symbol} (positive long, negative short, 0 flat). */
   double position(int symbol);
 
+  /** Size-weighted average entry price of the position in {@code symbol}, or NaN when flat. */
+  double averageEntryPrice(int symbol);
+
   /** Account equity at the current bar's close. */
   double equity();
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.alphapulse.engine.data.BarSeries;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** {@link TrueRange} and {@link Atr}. */
 class AtrTest {
@@ -59,8 +59,7 @@ class AtrTest {
       double pc = s.close(i - 1);
       tr[i] =
           Math.max(
-              s.high(i) - s.low(i),
-              Math.max(Math.abs(s.high(i) - pc), Math.abs(s.low(i) - pc)));
+              s.high(i) - s.low(i), Math.max(Math.abs(s.high(i) - pc), Math.abs(s.low(i) - pc)));
     }
     double[] expected = TestBars.nans(n);
     double seed = 0;

@@ -142,8 +142,7 @@ class BandsTest {
 
   @Test
   void validatesArguments() {
-    assertThatThrownBy(() -> new RollingZScore(1))
-        .hasMessage("window must be >= 2, was 1");
+    assertThatThrownBy(() -> new RollingZScore(1)).hasMessage("window must be >= 2, was 1");
     assertThatThrownBy(() -> new BollingerBands(20, -1))
         .hasMessage("k must be finite and >= 0, was -1.0");
     assertThatThrownBy(() -> new BollingerBands(20, Double.NaN))

@@ -22,7 +22,10 @@ class IndicatorContractTest {
         of(Indicators.emaKey(12), () -> Indicators.ema(12), 11),
         of(Indicators.emaKey(PriceField.OPEN, 3), () -> Indicators.ema(PriceField.OPEN, 3), 2),
         of(Indicators.rsiKey(14), () -> Indicators.rsi(14), 14),
-        of(Indicators.rsiKey(PriceField.TYPICAL, 2), () -> Indicators.rsi(PriceField.TYPICAL, 2), 2),
+        of(
+            Indicators.rsiKey(PriceField.TYPICAL, 2),
+            () -> Indicators.rsi(PriceField.TYPICAL, 2),
+            2),
         of(Indicators.zScoreKey(20), () -> Indicators.zScore(20), 19),
         of(Indicators.zScoreKey(PriceField.LOW, 2), () -> Indicators.zScore(PriceField.LOW, 2), 1),
         of(
@@ -104,11 +107,9 @@ class IndicatorContractTest {
     int leadEnd = 100;
     int gapFrom = 900;
     int gapTo = 905;
-    BarSeries holed =
-        TestBars.withNaNs(TestBars.withNaNs(SERIES, 0, leadEnd), gapFrom, gapTo);
+    BarSeries holed = TestBars.withNaNs(TestBars.withNaNs(SERIES, 0, leadEnd), gapFrom, gapTo);
     double[] col = IndicatorColumns.compute(factory.get(), holed);
-    double[] afterLead =
-        IndicatorColumns.compute(factory.get(), SERIES.slice(leadEnd, gapFrom));
+    double[] afterLead = IndicatorColumns.compute(factory.get(), SERIES.slice(leadEnd, gapFrom));
     double[] afterGap = IndicatorColumns.compute(factory.get(), SERIES.slice(gapTo, SERIES.size()));
     assertThat(Arrays.copyOfRange(col, 0, leadEnd)).containsOnly(Double.NaN);
     assertThat(Arrays.copyOfRange(col, leadEnd, gapFrom)).containsExactly(afterLead);

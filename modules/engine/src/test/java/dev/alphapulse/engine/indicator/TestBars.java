@@ -170,7 +170,8 @@ final class TestBars {
         continue;
       }
       worst =
-          Math.max(worst, Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), floor));
+          Math.max(
+              worst, Math.abs(actual[i] - expected[i]) / Math.max(Math.abs(expected[i]), floor));
     }
     return worst;
   }
