@@ -1,5 +1,7 @@
 package dev.alphapulse.app;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StrategiesCommand.class,
       DataCommand.class,
-      //BENCH BenchCommand.class,
+      // BENCH BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -32,7 +34,17 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 bad input). */
   public static int execute(String... args) {
+    return execute(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  /** Runs the CLI with the given result and message streams; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           Throwable cause = ex;

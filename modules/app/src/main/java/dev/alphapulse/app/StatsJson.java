@@ -6,6 +6,7 @@ import dev.alphapulse.engine.metrics.Statistics;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -42,6 +43,7 @@ final class StatsJson {
   }
 
   static String isoDateTime(long epochMillis) {
-    return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC).toString();
+    return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+        LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
   }
 }

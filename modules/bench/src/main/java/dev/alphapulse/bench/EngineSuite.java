@@ -160,12 +160,17 @@ final class EngineSuite {
 
   /** JMH GC profiler's bytes allocated per operation, or NaN. */
   private static double allocatedPerOp(RunResult r) {
-    for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+    for (Map.Entry<String, Result<?>> e : secondary(r).entrySet()) {
       if (e.getKey().endsWith("gc.alloc.rate.norm")) {
         return e.getValue().getScore();
       }
     }
     return Double.NaN;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // JMH declares the map with the raw Result type
+  private static Map<String, Result<?>> secondary(RunResult r) {
+    return (Map) r.getSecondaryResults();
   }
 
   private static String settings(BenchmarkParams p) {

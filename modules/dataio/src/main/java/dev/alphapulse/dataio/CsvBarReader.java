@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Input: UTF-8 text (a BOM is skipped), parsed with FastCSV. Unless {@link CsvOptions} says
  *       otherwise, the delimiter (comma, semicolon, tab), the header, the columns and the time
- *       format are detected per file; see {@link CsvLayout}-level rules summarised in {@link
- *       CsvOptions}. Extra columns ({@code Adj Close}, {@code Name}, {@code dividend}, ...) are
- *       ignored; a missing volume column gives volume {@code NaN}.
+ *       format are detected per file, with no per-file options (see {@link CsvOptions} for the
+ *       rules and the overrides). Extra columns ({@code Adj Close}, {@code Name}, {@code dividend},
+ *       ...) are ignored; a missing volume column gives volume {@code NaN}.
  *   <li>Times become epoch milliseconds; a time without an offset is a wall time in {@link
  *       CsvOptions#zone()} (UTC by default). Bars come out ascending: a newest-first file is
  *       reversed, which is not an issue.

@@ -176,10 +176,10 @@ public final class SyntheticMarket {
     public static final double DEFAULT_SECTOR_CORRELATION = 0.6;
 
     /**
-     * The product's default dataset: 8 symbols in 2 sectors, 5,220 bars (20 years of weekdays from
-     * 2000-01-03), seed 42.
+     * The product's default dataset: 8 symbols in 2 sectors, 5,217 bars (every weekday from
+     * 2000-01-03 through 2019-12-31), seed 42.
      */
-    public static final Spec DEFAULT = of(8, 5_220, 42L);
+    public static final Spec DEFAULT = of(8, 5_217, 42L);
 
     /** Validates. */
     public Spec {
