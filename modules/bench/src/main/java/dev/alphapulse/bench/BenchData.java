@@ -15,8 +15,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@value #GOOG}: backtesting.py's {@code GOOG.csv} (2,148 daily bars), read with the dataio
  *       importer from {@code <data root>/backtesting.py/GOOG.csv}.
- *   <li>{@value #SYNTHETIC_1M}: {@link SyntheticBars#randomWalk} of {@value #SYNTHETIC_BARS} bars with
- *       seed {@value #SYNTHETIC_SEED}.
+ *   <li>{@value #SYNTHETIC_1M}: {@link SyntheticBars#randomWalk} of {@value #SYNTHETIC_BARS} bars
+ *       with seed {@value #SYNTHETIC_SEED}.
  * </ul>
  *
  * <p>The data root is, in this order: the system property {@value #DATA_PROPERTY} (the runner
@@ -112,8 +112,10 @@ public final class BenchData {
     }
     Path cwd = Path.of("").toAbsolutePath();
     for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("modules")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-        return existing(dir.resolve("../shared/data").normalize(), "the repository's ../shared/data");
+      if (Files.isDirectory(dir.resolve("modules"))
+          && Files.isRegularFile(dir.resolve("pom.xml"))) {
+        return existing(
+            dir.resolve("../shared/data").normalize(), "the repository's ../shared/data");
       }
     }
     throw new IllegalStateException(

@@ -14,8 +14,8 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * {@code engine}: {@link SmaCrossBench} (AlphaPulse, the minimal loop and ta4j on GOOG and on a
  * 1,000,000-bar synthetic series) and {@link FootprintBench} through the JMH Runner API, plus JOL's
- * retained size of a {@code BarSeries}. The full run takes a few minutes on two cores; {@code quick}
- * (1 fork, 2 + 3 iterations of 1 s) about a minute.
+ * retained size of a {@code BarSeries}. The full run takes a few minutes on two cores; {@code
+ * quick} (1 fork, 2 + 3 iterations of 1 s) about a minute.
  *
  * <h2>Output</h2>
  *
@@ -56,7 +56,8 @@ public final class BenchMain {
    * @param err where JMH's log and error messages go
    * @return 0 on success, 2 for an unknown suite, 1 if the run failed
    */
-  public static int run(String suite, boolean quick, boolean json, PrintStream out, PrintStream err) {
+  public static int run(
+      String suite, boolean quick, boolean json, PrintStream out, PrintStream err) {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     String name = suite == null ? "" : suite.trim().toLowerCase(Locale.ROOT);

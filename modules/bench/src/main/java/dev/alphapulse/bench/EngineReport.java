@@ -77,8 +77,8 @@ record EngineReport(
    * Memory per bar of a {@code BarSeries}, and of ta4j's series for comparison.
    *
    * @param payloadBytesPerBar the columns' payload by construction (48)
-   * @param bytesPerBar retained bytes each additional bar costs (JOL; the slope between an empty and
-   *     a 1,000,000-bar series)
+   * @param bytesPerBar retained bytes each additional bar costs (JOL; the slope between an empty
+   *     and a 1,000,000-bar series)
    * @param fixedBytesPerSeries retained bytes of an empty series (object, array headers, symbol)
    * @param retainedBytesPerBar1m retained bytes of the 1,000,000-bar series divided by its bars
    * @param allocatedBytesPerBar bytes allocated per bar building a 1,000,000-bar series (JMH)
@@ -233,7 +233,10 @@ record EngineReport(
             verdict(memory.bytesPerBar(), memory.bytesPerBar() <= GOAL_BYTES_PER_BAR)));
     b.append(
         String.format(
-            Locale.ROOT, "%-30s %8s%n", "ta4j BaseBarSeries bytes/bar:", bytes(memory.ta4jBytesPerBar())));
+            Locale.ROOT,
+            "%-30s %8s%n",
+            "ta4j BaseBarSeries bytes/bar:",
+            bytes(memory.ta4jBytesPerBar())));
     return b.toString();
   }
 

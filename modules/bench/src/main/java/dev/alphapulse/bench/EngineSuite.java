@@ -67,7 +67,8 @@ final class EngineSuite {
           .measurementTime(TimeValue.seconds(1));
     }
     Runner runner =
-        new Runner(options.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
+        new Runner(
+            options.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
     Collection<RunResult> results = runner.run();
 
     BarSeries synthetic = BenchData.synthetic1m();

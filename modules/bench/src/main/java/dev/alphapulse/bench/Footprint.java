@@ -19,13 +19,13 @@ import org.openjdk.jol.info.GraphLayout;
  *       between a series and an empty one, divided by its bars, is what each bar costs.
  *   <li>{@link #heapDeltaBytesPerBar}: growth of the used heap, after full collections, when a copy
  *       of the series is made and kept. Includes what the collector wastes around the objects (G1
- *       rounds each array larger than half a region up to whole regions), so it reads a little above
- *       the retained size under G1 and close to it under the parallel collector.
+ *       rounds each array larger than half a region up to whole regions), so it reads a little
+ *       above the retained size under G1 and close to it under the parallel collector.
  * </ul>
  *
  * JOL prints a warning on {@code System.out} the first time it inspects the VM; the methods here
- * send {@code System.out} to the given stream meanwhile, so a caller's JSON on standard output stays
- * clean. Not for concurrent use with other code that writes to {@code System.out}.
+ * send {@code System.out} to the given stream meanwhile, so a caller's JSON on standard output
+ * stays clean. Not for concurrent use with other code that writes to {@code System.out}.
  */
 public final class Footprint {
   private Footprint() {}

@@ -16,11 +16,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Memory a {@link BarSeries} of 1,000,000 bars allocates: each operation builds one from
- * primitive columns (copying them, as an importer hands over fresh arrays). Run with JMH's GC
- * profiler, {@code gc.alloc.rate.norm} (bytes per operation) divided by {@value #BARS} is the
- * allocated bytes per bar; the payload is 48 by construction. The retained size is measured by
- * {@link Footprint} with JOL.
+ * Memory a {@link BarSeries} of 1,000,000 bars allocates: each operation builds one from primitive
+ * columns (copying them, as an importer hands over fresh arrays). Run with JMH's GC profiler,
+ * {@code gc.alloc.rate.norm} (bytes per operation) divided by {@value #BARS} is the allocated bytes
+ * per bar; the payload is 48 by construction. The retained size is measured by {@link Footprint}
+ * with JOL.
  *
  * <h2>Running</h2>
  *

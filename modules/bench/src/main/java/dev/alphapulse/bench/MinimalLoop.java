@@ -15,15 +15,15 @@ import java.util.List;
  * next open), bit for bit:
  *
  * <ul>
- *   <li>SMA columns of the close with the engine's arithmetic (a Neumaier-compensated window sum fed
- *       the entering and the negated leaving value; a window of identical values is that value), so
- *       crossovers fall on the same bars;
- *   <li>decisions from bar {@code max(fast, slow)} on: a strict crossover on bar {@code i} closes the
- *       position and reverses it at bar {@code i + 1}'s open, all-in: {@code floor(cash * (1 - eps) /
- *       open)} whole units, cash being the account after the close at that same open;
- *   <li>equity at each bar's close ({@code cash + size * (close - entry)}), the warm-up filled with the
- *       first recorded value; an account whose equity reaches zero is closed at that close and stays
- *       at zero;
+ *   <li>SMA columns of the close with the engine's arithmetic (a Neumaier-compensated window sum
+ *       fed the entering and the negated leaving value; a window of identical values is that
+ *       value), so crossovers fall on the same bars;
+ *   <li>decisions from bar {@code max(fast, slow)} on: a strict crossover on bar {@code i} closes
+ *       the position and reverses it at bar {@code i + 1}'s open, all-in: {@code floor(cash * (1 -
+ *       eps) / open)} whole units, cash being the account after the close at that same open;
+ *   <li>equity at each bar's close ({@code cash + size * (close - entry)}), the warm-up filled with
+ *       the first recorded value; an account whose equity reaches zero is closed at that close and
+ *       stays at zero;
  *   <li>with {@code finalizeTrades}, the open trade is closed at the last bar's open and an entry
  *       signalled on the last bar is dropped, so the account ends flat.
  * </ul>

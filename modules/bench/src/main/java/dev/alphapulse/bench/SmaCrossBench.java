@@ -32,10 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       cache, so both SMA columns are computed inside the measured work, as ta4j's and the minimal
  *       loop's are.
  *   <li>{@code alphapulseWarmCache}: the same with an {@link IndicatorCache} filled before
- *       measuring, as in a parameter sweep that reuses the columns (extra information: the event loop
- *       and broker alone).
- *   <li>{@code minimalLoop}: {@link MinimalLoop}, the same SMA columns, trades and equity curve by a
- *       hand-written loop over arrays: the physical-limit proxy.
+ *       measuring, as in a parameter sweep that reuses the columns (extra information: the event
+ *       loop and broker alone).
+ *   <li>{@code minimalLoop}: {@link MinimalLoop}, the same SMA columns, trades and equity curve by
+ *       a hand-written loop over arrays: the physical-limit proxy.
  *   <li>{@code ta4j}: {@link Ta4jSmaCross}, ta4j 0.17 with {@code DoubleNum}, fresh indicators per
  *       operation; the ta4j series is built before measuring, as the engine's is.
  * </ul>

@@ -8,10 +8,15 @@ import java.util.SplittableRandom;
  * real files have.
  *
  * <p>Bar {@code i} is stamped 2020-01-01T00:00Z plus {@code i} minutes. Its open is the previous
- * close moved by a small gap (log-normal, sd 0.0002), its close the open moved by a log-normal
- * return (sd 0.002), its high and low lie above and below both by a half-normal excursion (sd
- * 0.001), its volume is uniform in [1,000, 10,000). The first open is 100. Prices stay positive and
- * OHLC-consistent; the same seed always gives the same bars.
+ * close moved by a small gap (log-normal, sd 0.0001), its close the open moved by a log-normal
+ * return (sd 0.0005), its high and low lie above and below both by a half-normal excursion (sd
+ * 0.0003), its volume is uniform in [1,000, 10,000). The first open is 100. Prices stay positive
+ * and OHLC-consistent; the same seed always gives the same bars.
+ *
+ * <p>The volatility is minute-like and low on purpose: an all-in strategy that trades tens of
+ * thousands of times on a noisier walk loses most of its cash to volatility drag, and once it
+ * cannot afford one unit its orders are cancelled, so its trades would no longer be comparable with
+ * a library that does not size positions.
  */
 public final class SyntheticBars {
   private static final long START_MILLIS = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
@@ -37,13 +42,13 @@ public final class SyntheticBars {
     double[] volume = new double[bars];
     double last = 100.0;
     for (int i = 0; i < bars; i++) {
-      double o = i == 0 ? last : last * Math.exp(0.0002 * random.nextGaussian());
-      double c = o * Math.exp(0.002 * random.nextGaussian());
+      double o = i == 0 ? last : last * Math.exp(0.0001 * random.nextGaussian());
+      double c = o * Math.exp(0.0005 * random.nextGaussian());
       time[i] = START_MILLIS + i * MINUTE_MILLIS;
       open[i] = o;
       close[i] = c;
-      high[i] = Math.max(o, c) * (1 + 0.001 * Math.abs(random.nextGaussian()));
-      low[i] = Math.min(o, c) * (1 - 0.001 * Math.abs(random.nextGaussian()));
+      high[i] = Math.max(o, c) * (1 + 0.0003 * Math.abs(random.nextGaussian()));
+      low[i] = Math.min(o, c) * (1 - 0.0003 * Math.abs(random.nextGaussian()));
       volume[i] = Math.floor(1_000 + 9_000 * random.nextDouble());
       last = c;
     }

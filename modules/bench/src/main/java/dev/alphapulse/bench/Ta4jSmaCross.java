@@ -37,12 +37,13 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  *       CrossedUpIndicatorRule} and {@link CrossedDownIndicatorRule} on them, shared by two
  *       strategies: a ta4j trading record holds one direction, so the engine's stop-and-reverse
  *       system is a long strategy (enter on the up-cross, exit on the down-cross) plus a short one
- *       (the reverse), each run by a {@link BarSeriesManager}. Their positions, merged by entry, are
- *       the engine's trades.
- *   <li>Fill at the next bar's open ({@link TradeOnNextOpenModel}), no costs; positions still open at
- *       the end are left open (the engine's default, {@code finalizeTrades = false}).
+ *       (the reverse), each run by a {@link BarSeriesManager}. Their positions, merged by entry,
+ *       are the engine's trades.
+ *   <li>Fill at the next bar's open ({@link TradeOnNextOpenModel}), no costs; positions still open
+ *       at the end are left open (the engine's default, {@code finalizeTrades = false}).
  *   <li>{@code unstableBars = max(fast, slow)}: the first decision is on the bar where the engine's
- *       loop starts. (ta4j's SMA averages a partial window before that; the engine's is {@code NaN}.)
+ *       loop starts. (ta4j's SMA averages a partial window before that; the engine's is {@code
+ *       NaN}.)
  * </ul>
  *
  * ta4j does not size positions all-in, so only entries and exits (bars and prices) are comparable.
@@ -116,8 +117,8 @@ public final class Ta4jSmaCross {
   }
 
   /**
-   * Runs the strategy with fresh indicators (so their caches start empty, as the engine's run with a
-   * private indicator cache).
+   * Runs the strategy with fresh indicators (so their caches start empty, as the engine's run with
+   * a private indicator cache).
    */
   public static Result run(org.ta4j.core.BarSeries series, int fast, int slow) {
     ClosePriceIndicator close = new ClosePriceIndicator(series);

@@ -54,12 +54,16 @@ class BenchSupportTest {
         BenchSupportTest.class.getClassLoader().getResourceAsStream("META-INF/BenchmarkList")) {
       assertThat(in).as("META-INF/BenchmarkList from the JMH annotation processor").isNotNull();
       String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(list)
-          .contains("dev.alphapulse.bench.SmaCrossBench.alphapulse")
-          .contains("dev.alphapulse.bench.SmaCrossBench.alphapulseWarmCache")
-          .contains("dev.alphapulse.bench.SmaCrossBench.minimalLoop")
-          .contains("dev.alphapulse.bench.SmaCrossBench.ta4j")
-          .contains("dev.alphapulse.bench.FootprintBench.bytesPerBar");
+      for (String method :
+          new String[] {
+            "SmaCrossBench_alphapulse_",
+            "SmaCrossBench_alphapulseWarmCache_",
+            "SmaCrossBench_minimalLoop_",
+            "SmaCrossBench_ta4j_",
+            "FootprintBench_bytesPerBar_"
+          }) {
+        assertThat(list).contains("dev.alphapulse.bench.jmh_generated." + method + "jmhTest");
+      }
     }
   }
 

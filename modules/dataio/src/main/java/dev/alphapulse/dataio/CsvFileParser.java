@@ -1,5 +1,6 @@
 package dev.alphapulse.dataio;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.alphapulse.engine.data.BarSeries;
@@ -36,8 +37,6 @@ import java.util.List;
  * every bad row; the caller then throws.
  */
 final class CsvFileParser {
-  private static final String[] PRICE_FIELDS = {"open", "high", "low", "close"};
-
   private final Path file;
   private final String symbol;
   private final CsvOptions options;
@@ -113,6 +112,8 @@ final class CsvFileParser {
         rowsRead++;
         readRow(rec);
       }
+    } catch (CsvParseException e) {
+      throw new DataFormatException(file.getFileName() + ": " + e.getMessage(), e);
     }
     int kept = checkOrder();
     issues.sort(Comparator.comparingLong(DataIssue::line)); // stable: a row's issues keep order
@@ -146,10 +147,10 @@ final class CsvFileParser {
     otherProblems = null;
 
     long t = parseTime(field(rec, layout.time()));
-    double o = price(rec, layout.open(), 0);
-    double h = price(rec, layout.high(), 1);
-    double l = price(rec, layout.low(), 2);
-    double c = price(rec, layout.close(), 3);
+    double o = price(rec, layout.open(), "open");
+    double h = price(rec, layout.high(), "high");
+    double l = price(rec, layout.low(), "low");
+    double c = price(rec, layout.close(), "close");
     double v = layout.volume() < 0 ? Double.NaN : volume(rec, line);
     if (firstKind != null) {
       String reason =
@@ -193,8 +194,7 @@ final class CsvFileParser {
     return t;
   }
 
-  private double price(CsvRecord rec, int index, int which) {
-    String name = PRICE_FIELDS[which];
+  private double price(CsvRecord rec, int index, String name) {
     String text = field(rec, index);
     double value = number(name, text);
     if (value <= 0) {

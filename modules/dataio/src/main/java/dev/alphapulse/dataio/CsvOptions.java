@@ -11,6 +11,22 @@ import java.util.Objects;
  * #defaults()} and change fields with the {@code with...} methods; a {@code null} component means
  * "detect it".
  *
+ * <h2>What is detected</h2>
+ *
+ * <ul>
+ *   <li>Delimiter: comma, semicolon or tab, whichever gives the most fields (at least 5) on the
+ *       first line and as many on at least 90% of the first 20 lines.
+ *   <li>Header: the first line is data if four or more of its fields are numbers.
+ *   <li>Columns, by header name compared in lower case with everything but letters and digits
+ *       removed: {@code open}, {@code high}, {@code low}, {@code close}, {@code volume} (so {@code
+ *       OPEN} and {@code Close*} match, {@code Adj Close} and {@code Adj. Open} do not; other
+ *       columns are ignored). The time column is the first named {@code date}, {@code time}, {@code
+ *       timestamp}, {@code datetime} or {@code dt}, else the first whose name contains {@code date}
+ *       or {@code time}, else an unnamed first column (a pandas index). Separate date and time
+ *       columns are rejected. Without a header: time, open, high, low, close[, volume].
+ *   <li>Time format: per value, see {@code datePattern} below; slashed dates are US month-first.
+ * </ul>
+ *
  * @param delimiter the field separator, or {@code null} to detect comma, semicolon or tab
  * @param header whether the first record is a header, or {@code null} to detect it (a first record
  *     with four or more numeric fields is data)

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * orders with that bar's prices and records equity at the close, then the strategy decides. If
  * equity reaches zero the account is closed out and the loop stops. With {@code finalizeTrades},
  * open trades are closed by market orders processed once more on the last bar (at its open under
- * the default fill policy); entry orders still pending then are cancelled. Equity before the first decision is the starting cash.
+ * the default fill policy); entry orders still pending then are cancelled. Equity before the first
+ * decision is the starting cash.
  *
  * <h2>Cost</h2>
  *

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  *       SIDEWAYS}, {@code HIGH_VOLATILITY}), common to all symbols, sets each bar's drift and
  *       volatility. Regimes persist (mean durations of 25 to 125 bars), which gives trend followers
  *       their trends; in {@code SIDEWAYS} each log price is also pulled toward its level at the
- *       start of the regime (half-life about 11 bars), which gives mean reversion its edge.
+ *       start of the regime (half-life about 12 bars), which gives mean reversion its edge.
  *   <li><b>Correlation.</b> Symbol {@code s} in sector {@code g = s % sectors} gets the standard
  *       shock {@code z = a*M + b*S[g] + c*e[s]} with {@code a = sqrt(correlation)}, {@code b =
  *       sqrt(sectorCorrelation - correlation)}, {@code c = sqrt(1 - sectorCorrelation)} from
@@ -74,7 +74,7 @@ public final class SyntheticMarket {
   /** Per-bar pull of log price toward the start level (half-life ln 2 / 0.0005 ~ 1,386 bars). */
   private static final double LONG_PULL = 0.0005;
 
-  /** Per-bar pull toward the level at the start of a sideways regime (half-life ~ 11 bars). */
+  /** Per-bar pull toward the level at the start of a sideways regime (half-life ~ 12 bars). */
   private static final double SIDEWAYS_PULL = 0.06;
 
   /** Share of the bar's return realised in the opening gap. */
@@ -216,7 +216,7 @@ public final class SyntheticMarket {
     }
 
     /** The correlation the model targets between the shocks of symbols {@code a} and {@code b}. */
-    public double correlation(int a, int b) {
+    public double targetCorrelation(int a, int b) {
       Objects.checkIndex(a, symbols);
       Objects.checkIndex(b, symbols);
       if (a == b) {
@@ -229,6 +229,7 @@ public final class SyntheticMarket {
   private final Spec spec;
   private final List<BarSeries> series;
   private final byte[] regimes;
+  private final Object universeLock = new Object();
   private volatile Universe universe;
 
   private SyntheticMarket(Spec spec, List<BarSeries> series, byte[] regimes) {
@@ -277,7 +278,7 @@ public final class SyntheticMarket {
   public Universe universe() {
     Universe u = universe;
     if (u == null) {
-      synchronized (this) {
+      synchronized (universeLock) {
         u = universe;
         if (u == null) {
           u = Universe.align(series);

@@ -152,11 +152,11 @@ class SyntheticMarketTest {
       for (int b = a + 1; b < 4; b++) {
         assertThat(correlation(r[a], r[b]))
             .as("SYN0%d vs SYN0%d", a, b)
-            .isCloseTo(spec.correlation(a, b), within(0.04));
+            .isCloseTo(spec.targetCorrelation(a, b), within(0.04));
       }
     }
-    assertThat(spec.correlation(0, 2)).isEqualTo(0.6);
-    assertThat(spec.correlation(0, 1)).isEqualTo(0.3);
+    assertThat(spec.targetCorrelation(0, 2)).isEqualTo(0.6);
+    assertThat(spec.targetCorrelation(0, 1)).isEqualTo(0.3);
   }
 
   @Test
