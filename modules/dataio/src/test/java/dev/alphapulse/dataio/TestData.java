@@ -10,20 +10,25 @@ import java.util.stream.Stream;
 
 /**
  * Where the real market data lives for tests: {@code $ALPHAPULSE_DATA} if set, else {@code
- * $ALPHAPULSE_DATA_DEFAULT} (surefire sets it to {@code ../shared/data} from the repository root),
- * else {@code ../shared/data} next to the repository root found by walking up from the working
- * directory. The data is not part of the repository; tests fail with a clear message without it.
+ * $ALPHAPULSE_DATA_DEFAULT} if it names a directory (surefire sets it to {@code ../shared/data}
+ * from the repository root), else {@code ../shared/data} relative to the repository root found by
+ * walking up from the working directory. The data is not part of the repository; tests fail with a
+ * clear message without it.
  */
 final class TestData {
   private TestData() {}
 
   /** The data root directory. */
   static Path root() {
-    for (String variable : List.of("ALPHAPULSE_DATA", "ALPHAPULSE_DATA_DEFAULT")) {
-      String value = System.getenv(variable);
-      if (value != null && !value.isBlank()) {
-        return existing(Path.of(value), variable);
-      }
+    String explicit = System.getenv("ALPHAPULSE_DATA");
+    if (explicit != null && !explicit.isBlank()) {
+      return existing(Path.of(explicit), "ALPHAPULSE_DATA");
+    }
+    // The build's default is derived from where Maven was started; if that guess is wrong
+    // (started inside a module), fall back to the repository root found from here.
+    String byBuild = System.getenv("ALPHAPULSE_DATA_DEFAULT");
+    if (byBuild != null && !byBuild.isBlank() && Files.isDirectory(Path.of(byBuild))) {
+      return Path.of(byBuild);
     }
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null
@@ -33,7 +38,9 @@ final class TestData {
     }
     if (dir == null) {
       throw new IllegalStateException(
-          "cannot find the repository root above " + Path.of("").toAbsolutePath());
+          "cannot find the repository root above "
+              + Path.of("").toAbsolutePath()
+              + "; set ALPHAPULSE_DATA to the shared data root");
     }
     return existing(dir.resolve("../shared/data").normalize(), "the repository's ../shared/data");
   }
