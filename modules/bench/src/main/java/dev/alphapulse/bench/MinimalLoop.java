@@ -30,8 +30,8 @@ import java.util.List;
  *
  * <h2>Cost</h2>
  *
- * Three passes over the bars (two SMA columns, one trading loop), allocating only the output
- * arrays; no object per bar, no virtual call. Closes must be finite (no warm-up restart on {@code
+ * Three passes over the bars (two SMA columns by {@link #sma}, one trading loop by {@link #trade}),
+ * allocating only the output arrays; no object per bar, no virtual call. Closes must be finite (no warm-up restart on {@code
  * NaN} as the engine's indicators do).
  */
 public final class MinimalLoop {
@@ -104,12 +104,33 @@ public final class MinimalLoop {
     if (fast < 1 || slow < 1) {
       throw new IllegalArgumentException("SMA periods must be >= 1, got " + fast + ", " + slow);
     }
+    return trade(
+        open, close, sma(close, fast), sma(close, slow), Math.max(fast, slow), cash, finalizeTrades);
+  }
+
+  /**
+   * The trading loop alone, on SMA columns computed beforehand (for the benchmarks' breakdown).
+   *
+   * @param fastSma the fast SMA column, as {@link #sma} computes it
+   * @param slowSma the slow SMA column
+   * @param start the first bar to decide on: one past the slower SMA's warm-up, at least 1
+   */
+  public static Result trade(
+      double[] open,
+      double[] close,
+      double[] fastSma,
+      double[] slowSma,
+      int start,
+      double cash,
+      boolean finalizeTrades) {
+    if (start < 1) {
+      throw new IllegalArgumentException("start must be >= 1, was " + start);
+    }
     int n = close.length;
-    double[] f = sma(close, fast);
-    double[] s = sma(close, slow);
+    double[] f = fastSma;
+    double[] s = slowSma;
     double[] equity = new double[n];
     Trades log = new Trades();
-    int start = Math.max(fast, slow); // one past the warm-up of the slower SMA
     double size = 0;
     double entry = Double.NaN;
     int entryBar = -1;
@@ -182,7 +203,7 @@ public final class MinimalLoop {
    * Simple moving average of {@code x} over {@code period} values, {@code NaN} for the first {@code
    * period - 1}, with the engine's compensated window sum (see the class comment).
    */
-  static double[] sma(double[] x, int period) {
+  public static double[] sma(double[] x, int period) {
     int n = x.length;
     double[] out = new double[n];
     double sum = 0;
