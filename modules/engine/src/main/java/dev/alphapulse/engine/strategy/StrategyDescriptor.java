@@ -18,13 +18,16 @@ import java.util.stream.Collectors;
  * @param params declared parameters, in display order
  * @param constraints cross-parameter rules (e.g. fast &lt; slow), each with its message
  * @param factory creates a fresh strategy for one backtest from validated parameters
+ * @param multiSymbol whether the strategy trades a whole universe at once (e.g. a rotation); a
+ *     single-symbol strategy run on several symbols is run once per symbol
  */
 public record StrategyDescriptor(
     String name,
     String description,
     List<ParamSpec> params,
     List<Constraint> constraints,
-    Function<Params, Strategy> factory) {
+    Function<Params, Strategy> factory,
+    boolean multiSymbol) {
 
   /** A rule over several parameters; {@code message} says what must hold. */
   public record Constraint(String message, Predicate<Params> holds) {
@@ -32,6 +35,16 @@ public record StrategyDescriptor(
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(holds, "holds");
     }
+  }
+
+  /** A single-symbol strategy. */
+  public StrategyDescriptor(
+      String name,
+      String description,
+      List<ParamSpec> params,
+      List<Constraint> constraints,
+      Function<Params, Strategy> factory) {
+    this(name, description, params, constraints, factory, false);
   }
 
   public StrategyDescriptor {

@@ -57,6 +57,7 @@ public final class BuiltinStrategies implements StrategyProvider {
                 ParamSpec.integer("top-n", 1, 1000, 2, "number of symbols held"),
                 ParamSpec.integer("rebalance", 1, 5000, 21, "bars between rebalances")),
             List.of(),
-            p -> new Momentum(p.getInt("lookback"), p.getInt("top-n"), p.getInt("rebalance"))));
+            p -> new Momentum(p.getInt("lookback"), p.getInt("top-n"), p.getInt("rebalance")),
+            true));
   }
 }
