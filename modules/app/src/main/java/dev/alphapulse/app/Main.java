@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StrategiesCommand.class,
       DataCommand.class,
-      // BENCH BenchCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -14,8 +14,9 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * {@code engine}: {@link SmaCrossBench} (AlphaPulse, the minimal loop and ta4j on GOOG and on a
  * 1,000,000-bar synthetic series) and {@link FootprintBench} through the JMH Runner API, plus JOL's
- * retained size of a {@code BarSeries}. The full run takes a few minutes on two cores; {@code
- * quick} (1 fork, 2 + 3 iterations of 1 s) about a minute.
+ * retained size of a {@code BarSeries}. The full run takes about five minutes on two cores; {@code
+ * quick} (1 fork, 4 + 3 iterations of 1 s, 10 + 3 for ta4j, no warm-cache variant) about 90
+ * seconds.
  *
  * <h2>Output</h2>
  *
@@ -50,7 +51,7 @@ public final class BenchMain {
    * Runs {@code suite} and prints its report.
    *
    * @param suite suite name, one of {@link #SUITES}
-   * @param quick fewer and shorter JMH iterations (about a minute instead of several)
+   * @param quick fewer JMH forks and iterations (about 90 seconds instead of five minutes)
    * @param json print one JSON object instead of a table
    * @param out where the report goes
    * @param err where JMH's log and error messages go

@@ -40,14 +40,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <h2>Running</h2>
  *
- * {@code java -cp <bench classpath> org.openjdk.jmh.Main 'dev.alphapulse.bench.BreakdownBench' -prof
- * gc} (see {@link SmaCrossBench} for the class path and the data).
+ * {@code java -cp <bench classpath> org.openjdk.jmh.Main 'dev.alphapulse.bench.BreakdownBench'
+ * -prof gc} (see {@link SmaCrossBench} for the class path and the data).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(
     value = 2,
-    jvmArgs = {"-Xms1g", "-Xmx4g"})
+    jvmArgs = {"-Xms1g", "-Xmx4g", "-XX:+UseTransparentHugePages"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)

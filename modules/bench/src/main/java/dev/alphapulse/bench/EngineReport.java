@@ -177,12 +177,10 @@ record EngineReport(
     b.append(
         String.format(
             Locale.ROOT,
-            "%-26s %14s %12s   %14s %12s%n",
+            "%-26s %27s   %27s%n",
             "",
-            "GOOG " + grouped(googBars),
-            "",
-            "synthetic " + grouped(syntheticBars),
-            ""));
+            "GOOG, " + grouped(googBars) + " bars",
+            "synthetic, " + grouped(syntheticBars) + " bars"));
     b.append(
         String.format(
             Locale.ROOT,
@@ -196,6 +194,11 @@ record EngineReport(
     row(b, "alphapulse (warm cache)", alphapulseWarmCache);
     row(b, "minimal loop", minimalLoop);
     row(b, "ta4j 0.17 (DoubleNum)", ta4j);
+    if (Double.isNaN(alphapulseWarmCache.barsPerSecondGoog())
+        && Double.isNaN(alphapulseWarmCache.barsPerSecond1m())) {
+      b.append("(alphapulse with a warm indicator cache is measured in the full run only)")
+          .append(System.lineSeparator());
+    }
     b.append(System.lineSeparator());
     b.append(
         String.format(

@@ -3,7 +3,9 @@ package dev.alphapulse.bench;
 import dev.alphapulse.engine.data.BarSeries;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -26,16 +28,22 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <h2>Settings</h2>
  *
- * The full run uses the benchmarks' annotations (2 forks of 5 x 1 s warm-up and 5 x 1 s
- * measurement; a few minutes on two cores). The quick run uses {@link #QUICK_FORKS} fork, {@link
- * #QUICK_WARMUP} warm-up and {@link #QUICK_MEASUREMENT} measurement iterations of one second (about
- * a minute). The forked JVMs get the parent's class path (JMH's default) and the data root as
- * {@code -Dalphapulse.data}.
+ * The full run uses the benchmarks' annotations (2 forks of 5 x 1 s warm-up, 10 for ta4j, and 5 x 1
+ * s measurement; about five minutes on two cores). The quick run (about 90 seconds) uses {@link
+ * #QUICK_FORKS} fork, {@link #QUICK_WARMUP} warm-up ({@link #QUICK_TA4J_WARMUP} for ta4j) and
+ * {@link #QUICK_MEASUREMENT} measurement iterations of one second, leaves out the warm-cache
+ * variant, and builds the footprint series for one iteration only (its allocation per operation is
+ * exact at once). The engine's loop needs three to four warm-up seconds on a two-core machine
+ * before C2's code is in place and the heap's pages are touched (see {@link SmaCrossBench}), ta4j
+ * about eight on the long series; with fewer, a run measures tier-3 code and page faults. The
+ * forked JVMs get the parent's class path (JMH's default) and the data root as {@code
+ * -Dalphapulse.data}.
  */
 final class EngineSuite {
   static final int QUICK_FORKS = 1;
-  static final int QUICK_WARMUP = 2;
+  static final int QUICK_WARMUP = 4;
   static final int QUICK_MEASUREMENT = 3;
+  static final int QUICK_TA4J_WARMUP = 10;
 
   /** Bars of the ta4j series whose retained size is measured (JOL walks every object). */
   static final int TA4J_FOOTPRINT_BARS = 100_000;
@@ -46,33 +54,65 @@ final class EngineSuite {
    * Runs the suite; JMH's log and the forks' output go to {@code log}.
    *
    * @throws RunnerException if JMH fails or a benchmark throws
-   * @throws IllegalStateException if the market data cannot be found
+   * @throws IllegalStateException if the market data or the benchmark list cannot be found
    */
   static EngineReport run(boolean quick, PrintStream log) throws RunnerException {
+    if (EngineSuite.class.getClassLoader().getResource("META-INF/BenchmarkList") == null) {
+      throw new IllegalStateException(
+          "META-INF/BenchmarkList is not on the class path: the bench jar, compiled with JMH's"
+              + " annotation processor, must be on it (JMH's forked JVMs reuse the class path)");
+    }
     Path dataRoot = BenchData.dataRoot();
     BarSeries goog = BenchData.goog(); // fail here, with the path, rather than in every fork
-    ChainedOptionsBuilder options =
-        new OptionsBuilder()
-            .include("^" + Pattern.quote(SmaCrossBench.class.getName() + ".") + ".*")
-            .include("^" + Pattern.quote(FootprintBench.class.getName() + ".") + ".*")
-            .addProfiler(GCProfiler.class)
-            .jvmArgsAppend("-D" + BenchData.DATA_PROPERTY + "=" + dataRoot)
-            .shouldFailOnError(true);
+    String smaCross = "^" + Pattern.quote(SmaCrossBench.class.getName() + ".");
+    ChainedOptionsBuilder speed = common(dataRoot).include(smaCross + ".*");
+    ChainedOptionsBuilder ta4j = null;
+    ChainedOptionsBuilder memory =
+        common(dataRoot).include("^" + Pattern.quote(FootprintBench.class.getName() + ".") + ".*");
     if (quick) {
-      options
+      speed
+          .exclude("\\.alphapulseWarmCache$")
+          .exclude("\\.ta4j$")
           .forks(QUICK_FORKS)
           .warmupIterations(QUICK_WARMUP)
           .warmupTime(TimeValue.seconds(1))
           .measurementIterations(QUICK_MEASUREMENT)
           .measurementTime(TimeValue.seconds(1));
+      ta4j =
+          common(dataRoot)
+              .include(smaCross + "ta4j$")
+              .forks(QUICK_FORKS)
+              .warmupIterations(QUICK_TA4J_WARMUP)
+              .warmupTime(TimeValue.seconds(1))
+              .measurementIterations(QUICK_MEASUREMENT)
+              .measurementTime(TimeValue.seconds(1));
+      // allocation per operation is exact after one operation; no need to wait for the JIT
+      memory
+          .forks(1)
+          .warmupIterations(1)
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(1)
+          .measurementTime(TimeValue.seconds(1));
     }
-    Runner runner =
-        new Runner(
-            options.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
-    Collection<RunResult> results = runner.run();
+    List<RunResult> results = new ArrayList<>();
+    results.addAll(runner(speed, log).run());
+    if (ta4j != null) {
+      results.addAll(runner(ta4j, log).run());
+    }
+    results.addAll(runner(memory, log).run());
+    return report(quick, results, goog.size(), BenchData.synthetic1m(), log);
+  }
 
-    BarSeries synthetic = BenchData.synthetic1m();
-    return report(quick, results, goog.size(), synthetic, log);
+  private static ChainedOptionsBuilder common(Path dataRoot) {
+    return new OptionsBuilder()
+        .addProfiler(GCProfiler.class)
+        .jvmArgsAppend("-D" + BenchData.DATA_PROPERTY + "=" + dataRoot)
+        .shouldFailOnError(true);
+  }
+
+  private static Runner runner(ChainedOptionsBuilder options, PrintStream log) {
+    return new Runner(
+        options.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL));
   }
 
   static EngineReport report(

@@ -31,8 +31,8 @@ import java.util.List;
  * <h2>Cost</h2>
  *
  * Three passes over the bars (two SMA columns by {@link #sma}, one trading loop by {@link #trade}),
- * allocating only the output arrays; no object per bar, no virtual call. Closes must be finite (no warm-up restart on {@code
- * NaN} as the engine's indicators do).
+ * allocating only the output arrays; no object per bar, no virtual call. Closes must be finite (no
+ * warm-up restart on {@code NaN} as the engine's indicators do).
  */
 public final class MinimalLoop {
   private static final double ALL_IN = 1 - Math.ulp(1.0);
@@ -105,7 +105,13 @@ public final class MinimalLoop {
       throw new IllegalArgumentException("SMA periods must be >= 1, got " + fast + ", " + slow);
     }
     return trade(
-        open, close, sma(close, fast), sma(close, slow), Math.max(fast, slow), cash, finalizeTrades);
+        open,
+        close,
+        sma(close, fast),
+        sma(close, slow),
+        Math.max(fast, slow),
+        cash,
+        finalizeTrades);
   }
 
   /**

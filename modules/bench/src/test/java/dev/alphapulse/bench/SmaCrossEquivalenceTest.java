@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -62,12 +63,7 @@ class SmaCrossEquivalenceTest {
   }
 
   @ParameterizedTest(name = "{0}, finalizeTrades={1}")
-  @org.junit.jupiter.params.provider.CsvSource({
-    "goog, false",
-    "goog, true",
-    "synthetic1m, false",
-    "synthetic1m, true"
-  })
+  @CsvSource({"goog, false", "goog, true", "synthetic1m, false", "synthetic1m, true"})
   void minimalLoopMatchesEngineExactly(String dataset, boolean finalizeTrades) {
     BarSeries series = data(dataset);
     BacktestResult engine = engine(series, finalizeTrades);
@@ -104,7 +100,8 @@ class SmaCrossEquivalenceTest {
     List<RoundTrip> ta4jTrades = ta4j.roundTrips();
     List<RoundTrip> engineClosed = engine.trades().stream().map(RoundTrip::of).toList();
     assertThat(ta4jTrades.stream().filter(t -> !t.isOpen()).toList()).isEqualTo(engineClosed);
-    // the engine reports only how many trades are open; the minimal loop (equal to it above) which
+    // the engine reports how many trades are open, not which: the minimal loop (equal to the
+    // engine, see above) says which
     assertThat(ta4jTrades).isEqualTo(loop.roundTrips());
     assertThat(ta4jTrades.stream().filter(RoundTrip::isOpen).count())
         .isEqualTo(engine.openTrades());

@@ -32,6 +32,9 @@ import java.util.List;
 public final class Broker {
   private final Universe universe;
   private final BarSeries[] series;
+  private final double[][] closes;
+  private final boolean[] gapless;
+  private int trailingTrades;
   private final FillPolicy fillPolicy;
   private final Commission commission;
   private final double spread;
@@ -70,6 +73,16 @@ public final class Broker {
     }
     this.universe = universe;
     this.series = universe.series().toArray(new BarSeries[0]);
+    this.closes = new double[series.length][];
+    this.gapless = new boolean[series.length];
+    for (int s = 0; s < series.length; s++) {
+      closes[s] = series[s].closes();
+      boolean all = true;
+      for (int i = 0; i < universe.size() && all; i++) {
+        all = universe.hasBar(s, i);
+      }
+      gapless[s] = all;
+    }
     this.cash = cash;
     this.commission = commission;
     this.spread = spread;
@@ -194,8 +207,12 @@ public final class Broker {
 
   /** Cash plus open trades marked at the current bar's close. */
   public double equity() {
+    int n = trades.size();
+    if (n == 0) {
+      return cash;
+    }
     double e = cash;
-    for (int k = 0, n = trades.size(); k < n; k++) {
+    for (int k = 0; k < n; k++) {
       OpenTrade t = trades.get(k);
       e += t.size * (lastClose(t.symbol) - t.entryPrice);
     }
@@ -277,6 +294,9 @@ public final class Broker {
    * to {@code close * (1 - trail)}, a short's falls to {@code close * (1 + trail)}; never loosened.
    */
   public void updateTrailingStops() {
+    if (trailingTrades == 0) {
+      return;
+    }
     for (int k = 0, n = trades.size(); k < n; k++) {
       OpenTrade t = trades.get(k);
       if (Double.isNaN(t.trail)) {
@@ -315,13 +335,20 @@ public final class Broker {
       }
       BarSeries s = series[order.symbol];
       double open = s.open(i);
-      double high = s.high(i);
-      double low = s.low(i);
-      if (Double.isNaN(open) || !universe.hasBar(order.symbol, i)) {
+      if (Double.isNaN(open) || (!gapless[order.symbol] && !universe.hasBar(order.symbol, i))) {
         continue; // the symbol does not trade on this bar
       }
       boolean isLong = order.size > 0;
       double stopPrice = order.stop;
+      boolean needsRange =
+          !Double.isNaN(stopPrice)
+              || !Double.isNaN(order.limit)
+              || !Double.isNaN(order.sl)
+              || !Double.isNaN(order.tp);
+      // high and low are read only when a stop, limit or bracket needs them (cache misses on long
+      // series otherwise)
+      double high = needsRange ? s.high(i) : Double.NaN;
+      double low = needsRange ? s.low(i) : Double.NaN;
       if (!Double.isNaN(stopPrice)) {
         boolean hit = isLong ? high >= stopPrice : low <= stopPrice;
         if (!hit) {
@@ -427,6 +454,9 @@ public final class Broker {
   private void openTrade(Order order, double price, double size, int timeIndex) {
     OpenTrade t = new OpenTrade(order.symbol, size, price, timeIndex, order.tag, order.trail);
     trades.add(t);
+    if (!Double.isNaN(t.trail)) {
+      trailingTrades++;
+    }
     cash -= commission.of(size, price);
     if (!Double.isNaN(order.tp)) {
       setTakeProfit(t, order.tp);
@@ -489,6 +519,9 @@ public final class Broker {
     int timeIndex = Math.max(fillIndex, t.entryBar);
     trades.remove(t);
     t.open = false;
+    if (!Double.isNaN(t.trail)) {
+      trailingTrades--;
+    }
     if (t.slOrder != null) {
       remove(t.slOrder);
     }
@@ -531,7 +564,7 @@ public final class Broker {
   }
 
   private double lastClose(int symbol) {
-    return series[symbol].close(bar < 0 ? 0 : bar);
+    return closes[symbol][bar < 0 ? 0 : bar];
   }
 
   private static double nanOr(double v, double fallback) {

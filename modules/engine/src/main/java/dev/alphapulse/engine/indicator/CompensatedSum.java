@@ -31,4 +31,9 @@ final class CompensatedSum {
     sum = 0.0;
     compensation = 0.0;
   }
+
+  void restore(double sumState, double compensationState) {
+    sum = sumState;
+    compensation = compensationState;
+  }
 }

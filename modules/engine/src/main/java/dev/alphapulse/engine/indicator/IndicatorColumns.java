@@ -10,7 +10,7 @@ public final class IndicatorColumns {
   /**
    * Resets {@code indicator}, feeds it every bar of {@code series} in order and returns its values:
    * element {@code i} is the value after bar {@code i} ({@code NaN} during warm-up). Leaves the
-   * indicator in its state after the last bar.
+   * indicator in its state after the last bar. ({@link Sma} takes a faster, bit-identical path.)
    */
   public static double[] compute(Indicator indicator, BarSeries series) {
     double[] out = new double[series.size()];
@@ -29,6 +29,10 @@ public final class IndicatorColumns {
     if (out.length != n) {
       throw new IllegalArgumentException(
           "out has " + out.length + " elements but " + series + " has " + n + " bars");
+    }
+    if (indicator instanceof Sma sma) {
+      sma.computeColumn(series, out); // same bits, state in registers
+      return;
     }
     indicator.reset();
     for (int i = 0; i < n; i++) {

@@ -125,4 +125,27 @@ final class RollingMoments {
     run = 0;
     last = 0.0;
   }
+
+  /**
+   * Takes over the state of a mean-only window computed elsewhere with the same algorithm (the SMA
+   * column path), so that later {@link #add} calls continue exactly.
+   */
+  void restoreMeanOnly(
+      double[] ringState,
+      int headState,
+      int countState,
+      double sumState,
+      double compensationState,
+      int runState,
+      double lastState) {
+    System.arraycopy(ringState, 0, ring, 0, window);
+    head = headState;
+    count = countState;
+    sum.restore(sumState, compensationState);
+    m2 = 0.0;
+    sinceResync = 0;
+    drift = 0.0;
+    run = runState;
+    last = lastState;
+  }
 }
