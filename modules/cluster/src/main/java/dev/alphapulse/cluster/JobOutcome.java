@@ -1,0 +1,21 @@
+package dev.alphapulse.cluster;
+
+import dev.alphapulse.jobs.RunResult;
+import java.util.List;
+
+/**
+ * A job's results: its status and every run, in a deterministic order (parameter index, then symbol
+ * index) that does not depend on chunking, nodes or failures.
+ *
+ * @param status the job's status when the results were read
+ * @param runs every completed run (for TIME_BASED, the stitched runs, equal to the sequential
+ *     backtest); runs of failed chunks are absent
+ * @param objective the statistic {@code best} is ranked by
+ * @param best the best run by {@code objective}, or null if no run has a value for it
+ */
+public record JobOutcome(
+    JobStatusView status, List<RunResult> runs, String objective, RunResult best) {
+  public JobOutcome {
+    runs = List.copyOf(runs);
+  }
+}

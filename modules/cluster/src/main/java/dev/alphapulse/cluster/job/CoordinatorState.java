@@ -1,0 +1,161 @@
+package dev.alphapulse.cluster.job;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.alphapulse.cluster.serialization.CborSerializable;
+import dev.alphapulse.jobs.ChunkResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The persisted state of one job, rebuilt from {@link JobEvent}s (or a snapshot): the ticket, every
+ * completed chunk's result, failure counts, abandoned chunks, and the outcome. Immutable; {@link
+ * #apply} is the event handler. Results are kept here (not only in the aggregator) so that they
+ * stay queryable after the job ends, from any node, for as long as the journal keeps them.
+ *
+ * @param ticket null until the job is accepted
+ * @param completed results by chunk id
+ * @param failures failed attempts by chunk id (chunks that never failed are absent)
+ * @param abandoned the last error of each abandoned chunk, by chunk id
+ * @param attempts attempts that ended with a result or an error
+ * @param finishedAtMillis when the job ended, epoch millis, or 0 while it runs
+ */
+public record CoordinatorState(
+    JobTicket ticket,
+    JobStatus status,
+    SortedMap<Integer, ChunkResult> completed,
+    SortedMap<Integer, Integer> failures,
+    SortedMap<Integer, String> abandoned,
+    long attempts,
+    long finishedAtMillis)
+    implements CborSerializable {
+
+  public CoordinatorState {
+    completed = Collections.unmodifiableSortedMap(new TreeMap<>(completed));
+    failures = Collections.unmodifiableSortedMap(new TreeMap<>(failures));
+    abandoned = Collections.unmodifiableSortedMap(new TreeMap<>(abandoned));
+  }
+
+  /** Before {@link JobEvent.JobAccepted}. */
+  public static CoordinatorState empty() {
+    return new CoordinatorState(
+        null, JobStatus.UNKNOWN, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
+  }
+
+  /** Whether a job was accepted. */
+  @JsonIgnore
+  public boolean isAccepted() {
+    return ticket != null;
+  }
+
+  /** Whether the chunk has an outcome (result or abandoned). */
+  public boolean isDone(int chunkId) {
+    return completed.containsKey(chunkId) || abandoned.containsKey(chunkId);
+  }
+
+  /** Chunks with an outcome. */
+  public int doneCount() {
+    return completed.size() + abandoned.size();
+  }
+
+  /** Whether every chunk of an accepted job has an outcome. */
+  public boolean allChunksDone() {
+    return isAccepted() && doneCount() >= ticket.totalChunks();
+  }
+
+  /** The attempt number the next lease of a chunk gets (1 for a chunk that never failed). */
+  public int nextAttempt(int chunkId) {
+    return failures.getOrDefault(chunkId, 0) + 1;
+  }
+
+  /** Ids of chunks with no outcome, ascending: what is (re-)issued on start and on recovery. */
+  public List<Integer> missingChunks() {
+    if (!isAccepted()) {
+      return List.of();
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int id = 0; id < ticket.totalChunks(); id++) {
+      if (!isDone(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /** The status the job ends with once every chunk has an outcome. */
+  public JobStatus finalStatus() {
+    return abandoned.isEmpty() ? JobStatus.SUCCEEDED : JobStatus.COMPLETED_WITH_FAILURES;
+  }
+
+  /** The abandoned chunks with their errors, by chunk id. */
+  public List<ChunkFailure> failureList() {
+    List<ChunkFailure> out = new ArrayList<>(abandoned.size());
+    abandoned.forEach(
+        (id, reason) -> out.add(new ChunkFailure(id, failures.getOrDefault(id, 0), reason)));
+    return out;
+  }
+
+  /** The counts, with the given in-memory dispatch figures for a running job. */
+  public ChunkCounts counts(int running, int pending) {
+    int total = isAccepted() ? ticket.totalChunks() : 0;
+    boolean live = status == JobStatus.RUNNING;
+    return new ChunkCounts(
+        total,
+        completed.size(),
+        abandoned.size(),
+        attempts,
+        live ? running : 0,
+        live ? pending : 0);
+  }
+
+  /** The event handler. */
+  public CoordinatorState apply(JobEvent event) {
+    if (event instanceof JobEvent.JobAccepted e) {
+      return new CoordinatorState(
+          e.ticket(), JobStatus.RUNNING, completed, failures, abandoned, attempts, 0);
+    }
+    if (event instanceof JobEvent.ChunkCompleted e) {
+      if (completed.containsKey(e.chunkId())) {
+        return this;
+      }
+      SortedMap<Integer, ChunkResult> next = new TreeMap<>(completed);
+      next.put(e.chunkId(), e.result());
+      return new CoordinatorState(
+          ticket, status, next, failures, abandoned, attempts + 1, finishedAtMillis);
+    }
+    if (event instanceof JobEvent.ChunkFailed e) {
+      SortedMap<Integer, Integer> next = new TreeMap<>(failures);
+      next.merge(e.chunkId(), 1, Integer::sum);
+      return new CoordinatorState(
+          ticket, status, completed, next, abandoned, attempts + 1, finishedAtMillis);
+    }
+    if (event instanceof JobEvent.ChunkAbandoned e) {
+      SortedMap<Integer, String> next = new TreeMap<>(abandoned);
+      next.put(e.chunkId(), e.reason());
+      return new CoordinatorState(
+          ticket, status, completed, failures, next, attempts, finishedAtMillis);
+    }
+    if (event instanceof JobEvent.JobFinished e) {
+      return new CoordinatorState(
+          ticket, e.status(), completed, failures, abandoned, attempts, e.finishedAtMillis());
+    }
+    if (event instanceof JobEvent.JobCancelled e) {
+      return new CoordinatorState(
+          ticket,
+          JobStatus.CANCELLED,
+          completed,
+          failures,
+          abandoned,
+          attempts,
+          e.cancelledAtMillis());
+    }
+    throw new IllegalArgumentException("unknown event " + event);
+  }
+
+  /** Completed results in chunk order. */
+  public List<ChunkResult> results() {
+    return List.copyOf(completed.values());
+  }
+}

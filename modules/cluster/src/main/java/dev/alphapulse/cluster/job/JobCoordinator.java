@@ -1,0 +1,634 @@
+package dev.alphapulse.cluster.job;
+
+import dev.alphapulse.cluster.serialization.KryoMessage;
+import dev.alphapulse.cluster.util.Nodes;
+import dev.alphapulse.cluster.worker.WorkerPool;
+import dev.alphapulse.jobs.ChunkResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * One job: a sharded, event-sourced entity keyed by job id that hands chunks to worker pools and
+ * records their outcomes.
+ *
+ * <h2>Delivery: an explicit pull protocol with leases</h2>
+ *
+ * Worker pools pull; the coordinator never pushes chunks. While a job has pending chunks it tells
+ * every {@link WorkerPool} (found through the receptionist) {@code WorkAvailable}; a pool with free
+ * slots answers {@link RequestWork} for exactly its free slots, and gets at most that many chunks,
+ * each under an in-memory lease. So no slot idles while chunks are pending, and a slow node never
+ * holds more chunks than it has slots computing. A lease ends with the chunk's outcome, or goes
+ * back to pending when the pool's node leaves the cluster (the coordinator watches every pool it
+ * leased to; the split brain resolver downs a crashed node, which terminates the watch), or when it
+ * outlives {@code lease-timeout}. Outcomes come back through sharding, so they reach the job
+ * wherever its coordinator lives by then, and are idempotent by chunk id: a chunk completed twice
+ * (an expired lease that finished after all, or work from before a coordinator restart) is
+ * persisted and counted once.
+ *
+ * <p>Pekko's work-pulling producer controller was the alternative. It was not taken because its
+ * unit of delivery is a message, not a chunk outcome: a chunk that must be retried after a
+ * back-off, abandoned after max-retries, or re-issued after a coordinator crash needs the
+ * bookkeeping above anyway; results would still need their own channel back to a coordinator that
+ * may have moved; and the per-job service keys and per-worker consumer controllers it needs add
+ * moving parts without removing any.
+ *
+ * <h2>Persistence</h2>
+ *
+ * Only small facts are persisted ({@link JobEvent}). Leases are not: after recovery every chunk
+ * without an outcome is pending again, which re-issues exactly the missing chunks. Snapshots are
+ * taken every {@code checkpoint-interval} events of the job's spec; that interval is per job and
+ * known only once {@link JobEvent.JobAccepted} is replayed, after Pekko has read a behaviour's
+ * fixed {@code RetentionCriteria}, so the snapshot rule is {@link #shouldSnapshot} on the state.
+ * Failed chunks are retried after an exponential back-off ({@link CoordinatorSettings#backoff}),
+ * and abandoned after {@code 1 + max-retries} attempts; the job goes on.
+ *
+ * <h2>Lifecycle</h2>
+ *
+ * While running, the coordinator registers under {@link #ACTIVE_JOBS}, owns a {@link JobAggregator}
+ * child that merges results and streams progress to watchers, and re-announces pending work every
+ * {@code rebroadcast-interval}. Once ended it stays queryable (its state holds the results) and
+ * passivates after {@code passivate-after} without messages.
+ */
+public final class JobCoordinator
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        JobCoordinator.Command, JobEvent, CoordinatorState> {
+
+  /** The sharded entity type; entity ids are job ids. */
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "JobCoordinator");
+
+  /** Coordinators of running jobs register here (for cluster status). */
+  public static final ServiceKey<Command> ACTIVE_JOBS =
+      ServiceKey.create(Command.class, "alphapulse-active-jobs");
+
+  /** Everything a coordinator understands. */
+  public sealed interface Command extends KryoMessage {}
+
+  /** Accept a job (idempotent for the same ticket); replies {@link Accepted} or an error. */
+  public record Submit(JobTicket ticket, ActorRef<StatusReply<Accepted>> replyTo)
+      implements Command {}
+
+  /** The job was accepted, on the node that hosts its coordinator ({@code host:port}). */
+  public record Accepted(String jobId, int totalChunks, String coordinatorNode)
+      implements KryoMessage {}
+
+  /** Replies a {@link StatusReport}. */
+  public record GetStatus(ActorRef<StatusReport> replyTo) implements Command {}
+
+  /** Replies a {@link ResultReport}: status plus every completed chunk's result. */
+  public record GetResult(ActorRef<ResultReport> replyTo) implements Command {}
+
+  /** Stop dispatching and end the job as cancelled; replies the resulting status. */
+  public record Cancel(String reason, ActorRef<StatusReport> replyTo) implements Command {}
+
+  /** Stream {@link JobAggregator.Progress} to {@code watcher} until it ends or unsubscribes. */
+  public record Subscribe(ActorRef<JobAggregator.Progress> watcher) implements Command {}
+
+  /** Stop streaming to {@code watcher}. */
+  public record Unsubscribe(ActorRef<JobAggregator.Progress> watcher) implements Command {}
+
+  /**
+   * A worker pool has {@code slots} free slots; replies {@link WorkerPool.WorkGranted} with at most
+   * that many chunks, or {@link WorkerPool.NoWork}.
+   */
+  public record RequestWork(int slots, ActorRef<WorkerPool.Command> pool) implements Command {}
+
+  /** A chunk's result, from the pool that computed it (node as {@code host:port}). */
+  public record ReportResult(
+      int chunkId, int attempt, ChunkResult result, String node, ActorRef<WorkerPool.Command> pool)
+      implements Command {}
+
+  /** A chunk's attempt threw; {@code reason} is the exception class and message. */
+  public record ReportFailure(
+      int chunkId, int attempt, String reason, String node, ActorRef<WorkerPool.Command> pool)
+      implements Command {}
+
+  /**
+   * A job's state as seen by its coordinator.
+   *
+   * @param ticket null for an unknown job
+   * @param finishedAtMillis 0 while running
+   * @param chunksPerSecond outcomes per second since this coordinator incarnation started
+   * @param etaSeconds estimated seconds to the end at that rate, NaN when unknown, 0 once ended
+   * @param coordinatorNode {@code host:port} of the node hosting the coordinator
+   */
+  public record StatusReport(
+      String jobId,
+      JobStatus status,
+      ChunkCounts chunks,
+      JobTicket ticket,
+      long finishedAtMillis,
+      double chunksPerSecond,
+      double etaSeconds,
+      String coordinatorNode,
+      List<ChunkFailure> failures)
+      implements KryoMessage {
+    public StatusReport {
+      failures = List.copyOf(failures);
+    }
+  }
+
+  /** Status plus every completed chunk's result, in chunk order. */
+  public record ResultReport(StatusReport status, List<ChunkResult> results)
+      implements KryoMessage {
+    public ResultReport {
+      results = List.copyOf(results);
+    }
+  }
+
+  /** Sharding's stop message for passivation and rebalancing. */
+  public enum Stop implements Command {
+    INSTANCE
+  }
+
+  private record PoolsListed(Set<ActorRef<WorkerPool.Command>> pools) implements Command {}
+
+  private record PoolGone(ActorRef<WorkerPool.Command> pool) implements Command {}
+
+  private record RetryDue(int chunkId) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  private enum Idle implements Command {
+    INSTANCE
+  }
+
+  /** Starts sharding of coordinators on this node (call once per node, before use). */
+  public static void init(ActorSystem<?> system) {
+    CoordinatorSettings settings = CoordinatorSettings.from(system.settings().config());
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                    ENTITY_KEY,
+                    ctx ->
+                        create(
+                            ctx.getEntityId(),
+                            passivation -> ctx.getShard().tell(passivation),
+                            settings))
+                .withStopMessage(Stop.INSTANCE));
+  }
+
+  /**
+   * The coordinator of job {@code jobId}.
+   *
+   * @param passivate asks the hosting shard to passivate this entity (given the entity's own ref)
+   */
+  public static Behavior<Command> create(
+      String jobId, PassivationRequest passivate, CoordinatorSettings settings) {
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> new JobCoordinator(jobId, ctx, timers, passivate, settings)));
+  }
+
+  /** How a coordinator asks its shard to passivate it. */
+  @FunctionalInterface
+  public interface PassivationRequest {
+    void passivate(ClusterSharding.Passivate<Command> request);
+  }
+
+  private final String jobId;
+  private final ActorContext<Command> ctx;
+  private final TimerScheduler<Command> timers;
+  private final PassivationRequest passivate;
+  private final CoordinatorSettings settings;
+  private final String selfNode;
+
+  // In-memory only; rebuilt on every start (see the class comment).
+  private LeaseBook<ActorRef<WorkerPool.Command>> book = new LeaseBook<>(List.of());
+  private Set<ActorRef<WorkerPool.Command>> pools = Set.of();
+  private final Set<ActorRef<WorkerPool.Command>> watched = new HashSet<>();
+  private ActorRef<JobAggregator.Command> aggregator;
+  private boolean started;
+  private long startNanos = System.nanoTime();
+  private int doneAtStart;
+
+  private JobCoordinator(
+      String jobId,
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      PassivationRequest passivate,
+      CoordinatorSettings settings) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), jobId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+    this.jobId = jobId;
+    this.ctx = ctx;
+    this.timers = timers;
+    this.passivate = passivate;
+    this.settings = settings;
+    this.selfNode = Nodes.hostPort(ctx.getSystem());
+  }
+
+  @Override
+  public CoordinatorState emptyState() {
+    return CoordinatorState.empty();
+  }
+
+  @Override
+  public boolean shouldSnapshot(CoordinatorState state, JobEvent event, long sequenceNr) {
+    if (!state.isAccepted()) {
+      return false;
+    }
+    int every = state.ticket().spec().checkpointInterval();
+    return every > 0 && sequenceNr % every == 0;
+  }
+
+  @Override
+  public SignalHandler<CoordinatorState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onStarted)
+        .build();
+  }
+
+  @Override
+  public EventHandler<CoordinatorState, JobEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(CoordinatorState::apply);
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, JobEvent, CoordinatorState> commandHandler() {
+    CommandHandlerWithReplyBuilder<Command, JobEvent, CoordinatorState> b =
+        newCommandHandlerWithReplyBuilder();
+    b.forState(s -> !s.isAccepted())
+        .onCommand(Submit.class, this::onSubmit)
+        .onCommand(GetStatus.class, (s, c) -> replyAndForget(s, c.replyTo(), report(s)))
+        .onCommand(
+            GetResult.class,
+            (s, c) -> replyAndForget(s, c.replyTo(), new ResultReport(report(s), List.of())))
+        .onCommand(Cancel.class, (s, c) -> replyAndForget(s, c.replyTo(), report(s)))
+        .onCommand(
+            Subscribe.class,
+            (s, c) -> {
+              c.watcher().tell(JobAggregator.unknown(jobId));
+              return forget();
+            })
+        .onCommand(
+            RequestWork.class,
+            (s, c) -> Effect().reply(c.pool(), new WorkerPool.NoWork(jobId, ctx.getSelf())))
+        .onCommand(Stop.class, (s, c) -> Effect().stop().thenNoReply())
+        .onAnyCommand((s, c) -> Effect().noReply());
+    b.forAnyState()
+        .onCommand(Submit.class, this::onResubmit)
+        .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), report(s)))
+        .onCommand(
+            GetResult.class,
+            (s, c) -> Effect().reply(c.replyTo(), new ResultReport(report(s), s.results())))
+        .onCommand(Cancel.class, this::onCancel)
+        .onCommand(Subscribe.class, this::onSubscribe)
+        .onCommand(Unsubscribe.class, this::onUnsubscribe)
+        .onCommand(RequestWork.class, this::onRequestWork)
+        .onCommand(ReportResult.class, this::onResult)
+        .onCommand(ReportFailure.class, this::onFailure)
+        .onCommand(RetryDue.class, this::onRetryDue)
+        .onCommand(PoolsListed.class, this::onPoolsListed)
+        .onCommand(PoolGone.class, this::onPoolGone)
+        .onCommand(Tick.class, this::onTick)
+        .onCommand(
+            Idle.class,
+            (s, c) -> {
+              if (s.status().isTerminal()) {
+                passivate.passivate(new ClusterSharding.Passivate<>(ctx.getSelf()));
+              }
+              return Effect().noReply();
+            })
+        .onCommand(Stop.class, (s, c) -> Effect().stop().thenNoReply());
+    return b.build();
+  }
+
+  // ---- unknown job
+
+  private ReplyEffect<JobEvent, CoordinatorState> onSubmit(CoordinatorState s, Submit c) {
+    JobTicket t = c.ticket();
+    if (!t.jobId().equals(jobId)) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.error("ticket for job " + t.jobId() + " sent to job " + jobId));
+    }
+    return Effect()
+        .persist(new JobEvent.JobAccepted(t))
+        .thenRun(this::onStarted)
+        .thenReply(
+            c.replyTo(), st -> StatusReply.success(new Accepted(jobId, t.totalChunks(), selfNode)));
+  }
+
+  private <R> ReplyEffect<JobEvent, CoordinatorState> replyAndForget(
+      CoordinatorState s, ActorRef<R> replyTo, R reply) {
+    return Effect().none().thenRun(st -> passivateUnknown()).thenReply(replyTo, st -> reply);
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> forget() {
+    return Effect().none().thenRun(st -> passivateUnknown()).thenNoReply();
+  }
+
+  /** An entity started by a query for an unknown id leaves memory (and remembered entities). */
+  private void passivateUnknown() {
+    passivate.passivate(new ClusterSharding.Passivate<>(ctx.getSelf()));
+  }
+
+  // ---- accepted job
+
+  private ReplyEffect<JobEvent, CoordinatorState> onResubmit(CoordinatorState s, Submit c) {
+    if (c.ticket().spec().equals(s.ticket().spec())
+        && c.ticket().dataset().equals(s.ticket().dataset())) {
+      return Effect()
+          .reply(
+              c.replyTo(),
+              StatusReply.success(new Accepted(jobId, s.ticket().totalChunks(), selfNode)));
+    }
+    return Effect()
+        .reply(c.replyTo(), StatusReply.error("job id " + jobId + " is taken by another job"));
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onRequestWork(CoordinatorState s, RequestWork c) {
+    if (s.status() != JobStatus.RUNNING || !book.hasPending() || c.slots() < 1) {
+      return Effect().reply(c.pool(), new WorkerPool.NoWork(jobId, ctx.getSelf()));
+    }
+    List<LeaseBook.Lease<ActorRef<WorkerPool.Command>>> leases =
+        book.lease(
+            c.slots(),
+            c.pool(),
+            s::nextAttempt,
+            System.nanoTime(),
+            settings.leaseTimeout().toNanos());
+    if (watched.add(c.pool())) {
+      ctx.watchWith(c.pool(), new PoolGone(c.pool()));
+    }
+    List<WorkerPool.Assignment> assignments = new ArrayList<>(leases.size());
+    for (LeaseBook.Lease<ActorRef<WorkerPool.Command>> l : leases) {
+      assignments.add(new WorkerPool.Assignment(l.chunkId(), l.attempt()));
+    }
+    return Effect()
+        .reply(c.pool(), new WorkerPool.WorkGranted(jobId, s.ticket(), assignments, ctx.getSelf()));
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onResult(CoordinatorState s, ReportResult c) {
+    int id = c.chunkId();
+    if (s.status() != JobStatus.RUNNING
+        || id < 0
+        || id >= s.ticket().totalChunks()
+        || s.isDone(id)) {
+      // A duplicate (or a late result after the end): counted once, so nothing to record.
+      book.complete(id);
+      return Effect().noReply();
+    }
+    if (c.result().chunkId() != id) {
+      ctx.getLog()
+          .warn(
+              "job {}: result for chunk {} reported as chunk {}", jobId, c.result().chunkId(), id);
+      return Effect().noReply();
+    }
+    List<JobEvent> events = new ArrayList<>(2);
+    events.add(new JobEvent.ChunkCompleted(id, c.attempt(), c.result(), c.node()));
+    addFinishIfLast(s, events);
+    return Effect()
+        .persist(events)
+        .thenRun(
+            st -> {
+              book.complete(id);
+              aggregator.tell(new JobAggregator.Update(c.result(), counts(st), st.status()));
+              afterOutcome(st);
+            })
+        .thenNoReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onFailure(CoordinatorState s, ReportFailure c) {
+    int id = c.chunkId();
+    if (s.status() != JobStatus.RUNNING || s.isDone(id) || !book.holds(id, c.attempt(), c.pool())) {
+      // Stale: another lease (or a restart) superseded this attempt.
+      return Effect().noReply();
+    }
+    int maxRetries = Math.max(0, s.ticket().spec().maxRetries());
+    List<JobEvent> events = new ArrayList<>(3);
+    events.add(new JobEvent.ChunkFailed(id, c.attempt(), c.reason(), c.node()));
+    boolean abandon = s.failures().getOrDefault(id, 0) + 1 > maxRetries;
+    if (abandon) {
+      events.add(new JobEvent.ChunkAbandoned(id, s.failures().getOrDefault(id, 0) + 1, c.reason()));
+      addFinishIfLast(s, events);
+    }
+    return Effect()
+        .persist(events)
+        .thenRun(
+            st -> {
+              if (abandon) {
+                book.complete(id);
+                ctx.getLog()
+                    .warn(
+                        "job {}: chunk {} abandoned after {} attempts: {}",
+                        jobId,
+                        id,
+                        c.attempt(),
+                        c.reason());
+              } else {
+                book.awaitRetry(id);
+                Duration wait = settings.backoff(c.attempt());
+                timers.startSingleTimer(new RetryDue(id), new RetryDue(id), wait);
+              }
+              aggregator.tell(new JobAggregator.Update(null, counts(st), st.status()));
+              afterOutcome(st);
+            })
+        .thenNoReply();
+  }
+
+  private void addFinishIfLast(CoordinatorState s, List<JobEvent> events) {
+    CoordinatorState after = s;
+    for (JobEvent e : events) {
+      after = after.apply(e);
+    }
+    if (after.allChunksDone()) {
+      events.add(new JobEvent.JobFinished(after.finalStatus(), System.currentTimeMillis()));
+    }
+  }
+
+  private void afterOutcome(CoordinatorState st) {
+    if (st.status().isTerminal()) {
+      ended(st);
+    }
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onCancel(CoordinatorState s, Cancel c) {
+    if (s.status().isTerminal()) {
+      return Effect().reply(c.replyTo(), report(s));
+    }
+    return Effect()
+        .persist(new JobEvent.JobCancelled(c.reason(), System.currentTimeMillis()))
+        .thenRun(this::ended)
+        .thenReply(c.replyTo(), this::report);
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onSubscribe(CoordinatorState s, Subscribe c) {
+    aggregator.tell(new JobAggregator.Subscribe(c.watcher()));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onUnsubscribe(CoordinatorState s, Unsubscribe c) {
+    aggregator.tell(new JobAggregator.Unsubscribe(c.watcher()));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onRetryDue(CoordinatorState s, RetryDue c) {
+    if (s.status() == JobStatus.RUNNING && book.retryDue(c.chunkId())) {
+      announce(pools);
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onPoolsListed(CoordinatorState s, PoolsListed c) {
+    Set<ActorRef<WorkerPool.Command>> added = new HashSet<>(c.pools());
+    added.removeAll(pools);
+    pools = Set.copyOf(c.pools());
+    if (s.status() == JobStatus.RUNNING && book.hasPending()) {
+      announce(added);
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onPoolGone(CoordinatorState s, PoolGone c) {
+    watched.remove(c.pool());
+    List<Integer> requeued = book.requeue(c.pool());
+    if (!requeued.isEmpty()) {
+      ctx.getLog()
+          .info(
+              "job {}: worker pool {} is gone; re-queued chunks {}",
+              jobId,
+              c.pool().path(),
+              requeued);
+      aggregator.tell(new JobAggregator.Update(null, counts(s), s.status()));
+      announce(pools);
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onTick(CoordinatorState s, Tick c) {
+    if (s.status() != JobStatus.RUNNING) {
+      return Effect().noReply();
+    }
+    List<Integer> expired = book.expire(System.nanoTime());
+    if (!expired.isEmpty()) {
+      ctx.getLog().info("job {}: leases expired; re-queued chunks {}", jobId, expired);
+    }
+    if (book.hasPending()) {
+      announce(pools);
+    }
+    return Effect().noReply();
+  }
+
+  // ---- lifecycle
+
+  /** After recovery, or right after acceptance. */
+  private void onStarted(CoordinatorState s) {
+    if (!s.isAccepted() || started) {
+      return;
+    }
+    started = true;
+    startNanos = System.nanoTime();
+    doneAtStart = s.doneCount();
+    aggregator =
+        ctx.spawn(
+            JobAggregator.create(
+                s.ticket(), s.results(), counts(s), s.status(), settings, doneAtStart),
+            "aggregator");
+    if (s.status() == JobStatus.RUNNING) {
+      book = new LeaseBook<>(s.missingChunks());
+      ctx.getSystem().receptionist().tell(Receptionist.register(ACTIVE_JOBS, ctx.getSelf()));
+      ActorRef<Receptionist.Listing> listings =
+          ctx.messageAdapter(
+              Receptionist.Listing.class,
+              l -> new PoolsListed(l.getServiceInstances(WorkerPool.SERVICE_KEY)));
+      ctx.getSystem().receptionist().tell(Receptionist.subscribe(WorkerPool.SERVICE_KEY, listings));
+      timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.rebroadcastInterval());
+      ctx.getLog()
+          .info(
+              "job {}: running on {}, {} of {} chunks to compute",
+              jobId,
+              selfNode,
+              book.pendingCount(),
+              s.ticket().totalChunks());
+    } else {
+      ctx.setReceiveTimeout(settings.passivateAfter(), Idle.INSTANCE);
+    }
+  }
+
+  /** The job ended (finished or cancelled). */
+  private void ended(CoordinatorState st) {
+    book.clear();
+    timers.cancelAll();
+    ctx.getSystem().receptionist().tell(Receptionist.deregister(ACTIVE_JOBS, ctx.getSelf()));
+    WorkerPool.JobEnded end = new WorkerPool.JobEnded(jobId);
+    pools.forEach(p -> p.tell(end));
+    aggregator.tell(new JobAggregator.Update(null, counts(st), st.status()));
+    ctx.setReceiveTimeout(settings.passivateAfter(), Idle.INSTANCE);
+    ctx.getLog()
+        .info(
+            "job {}: {} ({} succeeded, {} failed, {} attempts)",
+            jobId,
+            st.status(),
+            st.completed().size(),
+            st.abandoned().size(),
+            st.attempts());
+  }
+
+  private void announce(Set<ActorRef<WorkerPool.Command>> to) {
+    if (to.isEmpty()) {
+      return;
+    }
+    WorkerPool.WorkAvailable msg = new WorkerPool.WorkAvailable(jobId, ctx.getSelf());
+    to.forEach(p -> p.tell(msg));
+  }
+
+  private ChunkCounts counts(CoordinatorState s) {
+    return s.counts(book.leasedCount(), book.pendingCount() + book.waitingRetryCount());
+  }
+
+  private StatusReport report(CoordinatorState s) {
+    ChunkCounts counts = counts(s);
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    int doneHere = Math.max(0, s.doneCount() - doneAtStart);
+    double rate = seconds > 0 ? doneHere / seconds : 0;
+    double eta;
+    if (s.status().isTerminal()) {
+      eta = 0;
+    } else if (rate > 0) {
+      eta = (counts.total() - counts.done()) / rate;
+    } else {
+      eta = Double.NaN;
+    }
+    return new StatusReport(
+        jobId,
+        s.status(),
+        counts,
+        s.ticket(),
+        s.finishedAtMillis(),
+        rate,
+        eta,
+        selfNode,
+        s.failureList());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.alphapulse.cluster.job;
+
+import dev.alphapulse.engine.data.Universe;
+import dev.alphapulse.engine.indicator.IndicatorCache;
+import dev.alphapulse.engine.strategy.StrategyRegistry;
+import dev.alphapulse.jobs.ChunkExecutor;
+import dev.alphapulse.jobs.ChunkResult;
+import dev.alphapulse.jobs.ChunkSpec;
+import dev.alphapulse.jobs.DatasetRef;
+import dev.alphapulse.jobs.JobPlan;
+import dev.alphapulse.jobs.JobPlanner;
+import dev.alphapulse.jobs.JobResult;
+import dev.alphapulse.jobs.JobSpec;
+import dev.alphapulse.jobs.ParallelizationStrategy;
+import dev.alphapulse.jobs.RunResult;
+import dev.alphapulse.jobs.StitchedRun;
+import dev.alphapulse.jobs.TimeStitcher;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The cluster's only door into the pure job model ({@code dev.alphapulse.jobs}): planning,
+ * executing a chunk, folding results. Everything here is deterministic, so every node that plans a
+ * ticket gets the same chunks, and folding the same results in any order gives the same result.
+ */
+public final class JobModel {
+  private JobModel() {}
+
+  private static final class Registry {
+    static final StrategyRegistry INSTANCE = StrategyRegistry.load();
+  }
+
+  /** The strategies visible to this node (built-ins and ServiceLoader providers), loaded once. */
+  public static StrategyRegistry registry() {
+    return Registry.INSTANCE;
+  }
+
+  /** Plans a job for {@code workers} slots. */
+  public static JobPlan plan(JobSpec spec, DatasetRef dataset, int workers) {
+    return JobPlanner.plan(spec, dataset, registry(), workers);
+  }
+
+  /**
+   * Re-plans an accepted job.
+   *
+   * @throws IllegalStateException if the plan no longer has the ticket's chunk count (nodes on
+   *     different builds)
+   */
+  public static JobPlan plan(JobTicket ticket) {
+    JobPlan plan = plan(ticket.spec(), ticket.dataset(), ticket.workers());
+    if (plan.chunks().size() != ticket.totalChunks()) {
+      throw new IllegalStateException(
+          "job "
+              + ticket.jobId()
+              + " plans to "
+              + plan.chunks().size()
+              + " chunks here but was accepted with "
+              + ticket.totalChunks()
+              + "; are all nodes on the same build?");
+    }
+    return plan;
+  }
+
+  /** Computes one chunk. */
+  public static ChunkResult execute(
+      JobPlan plan, ChunkSpec chunk, Universe universe, IndicatorCache cache) {
+    return ChunkExecutor.execute(plan, chunk, universe, cache, registry());
+  }
+
+  /** The empty result of a job. */
+  public static JobResult emptyResult(JobTicket ticket) {
+    return JobResult.empty(ticket.totalChunks());
+  }
+
+  /** Folds results (any order, duplicates counted once). */
+  public static JobResult fold(JobTicket ticket, Collection<ChunkResult> results) {
+    return JobResult.of(ticket.totalChunks(), results);
+  }
+
+  /**
+   * The runs of a job's results in their final, deterministic order (parameter index, then symbol
+   * index): the chunks' runs, or for a TIME_BASED job the stitched runs (which need the data, so
+   * the stitch pass loads it through {@code universe}).
+   */
+  public static List<RunResult> finalRuns(
+      JobTicket ticket, JobResult result, Supplier<Universe> universe) {
+    JobPlan plan = plan(ticket);
+    if (plan.strategy() != ParallelizationStrategy.TIME_BASED) {
+      return result.runs();
+    }
+    List<RunResult> runs = new ArrayList<>();
+    for (StitchedRun s :
+        TimeStitcher.stitch(
+            plan, result.chunks(), universe.get(), new IndicatorCache(), registry())) {
+      runs.add(s.run());
+    }
+    return List.copyOf(runs);
+  }
+
+  /** The best run by {@code metric}, or null when there is none. */
+  public static RunResult best(JobResult result, String metric, boolean maximize) {
+    return result.best(metric, maximize).orElse(null);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Node-local utilities of the cluster layer, on libraries where one exists: CPU and memory
+ * monitoring (OSHI), retry with exponential back-off (Resilience4j), the on-disk chunk-result
+ * cache, partition sizing, and node naming.
+ */
+package dev.alphapulse.cluster.util;

@@ -1,0 +1,391 @@
+package dev.alphapulse.cluster.worker;
+
+import dev.alphapulse.cluster.job.JobCoordinator;
+import dev.alphapulse.cluster.job.JobTicket;
+import dev.alphapulse.cluster.serialization.KryoMessage;
+import dev.alphapulse.cluster.util.Nodes;
+import dev.alphapulse.cluster.util.ResourceMonitor;
+import dev.alphapulse.jobs.ChunkResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/**
+ * A node's workers: {@code slots} chunks computed at once, pulled from the coordinators of running
+ * jobs (see {@link JobCoordinator} for the protocol).
+ *
+ * <h2>Design</h2>
+ *
+ * Coordinators announce pending work ({@link WorkAvailable}); whenever the pool has free slots it
+ * asks one announcing job (round robin, one request in flight at a time) for exactly that many
+ * chunks ({@link JobCoordinator.RequestWork}). The actor stays thin: each chunk runs on the pool's
+ * own executor, sized by {@code slots}, through {@link ChunkRunner}, and comes back with {@code
+ * pipeToSelf}; its outcome goes to the job through sharding, so it reaches the coordinator wherever
+ * it lives by then. The pool registers with the receptionist under {@link #SERVICE_KEY}, which is
+ * how coordinators find every pool of the cluster.
+ */
+public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
+
+  /** Every node's pool registers under this key. */
+  public static final ServiceKey<Command> SERVICE_KEY =
+      ServiceKey.create(Command.class, "alphapulse-worker-pools");
+
+  /** What a pool understands. */
+  public sealed interface Command extends KryoMessage {}
+
+  /** A job has pending chunks; ask its coordinator when slots are free. */
+  public record WorkAvailable(String jobId, ActorRef<JobCoordinator.Command> coordinator)
+      implements Command {}
+
+  /** One leased chunk: its id in the job's plan and the attempt number. */
+  public record Assignment(int chunkId, int attempt) {}
+
+  /** Chunks leased to this pool, with the ticket to plan the job from. */
+  public record WorkGranted(
+      String jobId,
+      JobTicket ticket,
+      List<Assignment> assignments,
+      ActorRef<JobCoordinator.Command> coordinator)
+      implements Command {
+    public WorkGranted {
+      assignments = List.copyOf(assignments);
+    }
+  }
+
+  /** The job has nothing pending right now (it will announce again when it has). */
+  public record NoWork(String jobId, ActorRef<JobCoordinator.Command> coordinator)
+      implements Command {}
+
+  /** The job ended: stop asking it, drop its plan and indicator caches. */
+  public record JobEnded(String jobId) implements Command {}
+
+  /** Replies a {@link NodeReport}. */
+  public record GetReport(ActorRef<NodeReport> replyTo) implements Command {}
+
+  /** Changes the number of slots (local scaling); replies the new {@link NodeReport}. */
+  public record SetSlots(int slots, ActorRef<NodeReport> replyTo) implements Command {}
+
+  /**
+   * A node's workers and resources.
+   *
+   * @param node {@code host:port}
+   * @param busy chunks computing now
+   * @param jobs ids of jobs this pool knows to be running
+   */
+  public record NodeReport(
+      String node,
+      int slots,
+      int busy,
+      long chunksCompleted,
+      long chunksFailed,
+      List<String> jobs,
+      ResourceMonitor.Sample resources,
+      boolean available)
+      implements KryoMessage {
+    public NodeReport {
+      jobs = List.copyOf(jobs);
+    }
+  }
+
+  private record ChunkDone(String jobId, Assignment assignment, ChunkResult result, Throwable error)
+      implements Command {}
+
+  private record CoordinatorGone(String jobId, ActorRef<JobCoordinator.Command> coordinator)
+      implements Command {}
+
+  private record RequestTimedOut(long request) implements Command {}
+
+  /** A job as this pool knows it. */
+  private static final class Job {
+    ActorRef<JobCoordinator.Command> coordinator;
+    boolean hasWork;
+    JobTicket ticket;
+  }
+
+  /**
+   * A pool.
+   *
+   * @param slots chunks computed at once, at least 1
+   * @param runner computes chunks (thread-safe)
+   * @param monitor samples this node's CPU and memory
+   * @param requestTimeout how long to wait for a coordinator's answer before asking another job
+   */
+  public static Behavior<Command> create(
+      int slots, ChunkRunner runner, ResourceMonitor monitor, Duration requestTimeout) {
+    if (slots < 1) {
+      throw new IllegalArgumentException("slots: must be >= 1, was " + slots);
+    }
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> new WorkerPool(ctx, timers, slots, runner, monitor, requestTimeout)));
+  }
+
+  private final TimerScheduler<Command> timers;
+  private final ChunkRunner runner;
+  private final ResourceMonitor monitor;
+  private final Duration requestTimeout;
+  private final ThreadPoolExecutor executor;
+  private final String node;
+  private final ClusterSharding sharding;
+  private final Map<String, Job> jobs = new LinkedHashMap<>();
+  private int slots;
+  private int busy;
+  private long completed;
+  private long failed;
+  private String asking; // job id of the request in flight, or null
+  private int askedSlots;
+  private long request;
+  private int cursor;
+
+  private WorkerPool(
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      int slots,
+      ChunkRunner runner,
+      ResourceMonitor monitor,
+      Duration requestTimeout) {
+    super(ctx);
+    this.timers = timers;
+    this.slots = slots;
+    this.runner = runner;
+    this.monitor = monitor;
+    this.requestTimeout = requestTimeout;
+    this.executor =
+        new ThreadPoolExecutor(
+            slots, slots, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workerThreads());
+    this.node = Nodes.hostPort(ctx.getSystem());
+    this.sharding = ClusterSharding.get(ctx.getSystem());
+    ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));
+  }
+
+  private static ThreadFactory workerThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "alphapulse-worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(WorkAvailable.class, this::onWorkAvailable)
+        .onMessage(WorkGranted.class, this::onWorkGranted)
+        .onMessage(NoWork.class, this::onNoWork)
+        .onMessage(JobEnded.class, this::onJobEnded)
+        .onMessage(ChunkDone.class, this::onChunkDone)
+        .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
+        .onMessage(RequestTimedOut.class, this::onRequestTimedOut)
+        .onMessage(GetReport.class, m -> reply(m.replyTo()))
+        .onMessage(SetSlots.class, this::onSetSlots)
+        .onSignal(PostStop.class, s -> onStop())
+        .build();
+  }
+
+  private Behavior<Command> onWorkAvailable(WorkAvailable m) {
+    Job job = jobs.computeIfAbsent(m.jobId(), id -> new Job());
+    track(m.jobId(), job, m.coordinator());
+    job.hasWork = true;
+    return fill();
+  }
+
+  private Behavior<Command> onWorkGranted(WorkGranted m) {
+    Job job = jobs.computeIfAbsent(m.jobId(), id -> new Job());
+    track(m.jobId(), job, m.coordinator());
+    job.ticket = m.ticket();
+    if (m.jobId().equals(asking)) {
+      if (m.assignments().size() < askedSlots) {
+        job.hasWork = false;
+      }
+      asking = null;
+    }
+    for (Assignment a : m.assignments()) {
+      start(m.jobId(), m.ticket(), a);
+    }
+    return fill();
+  }
+
+  private Behavior<Command> onNoWork(NoWork m) {
+    Job job = jobs.get(m.jobId());
+    if (job != null) {
+      job.hasWork = false;
+    }
+    if (m.jobId().equals(asking)) {
+      asking = null;
+    }
+    return fill();
+  }
+
+  private Behavior<Command> onJobEnded(JobEnded m) {
+    Job job = jobs.remove(m.jobId());
+    if (job != null && job.coordinator != null) {
+      getContext().unwatch(job.coordinator);
+    }
+    if (m.jobId().equals(asking)) {
+      asking = null;
+    }
+    runner.forget(m.jobId());
+    return fill();
+  }
+
+  private Behavior<Command> onCoordinatorGone(CoordinatorGone m) {
+    Job job = jobs.get(m.jobId());
+    if (job != null && m.coordinator().equals(job.coordinator)) {
+      // The job goes on elsewhere once its coordinator restarts; it will announce itself.
+      job.coordinator = null;
+      job.hasWork = false;
+      if (m.jobId().equals(asking)) {
+        asking = null;
+      }
+    }
+    return fill();
+  }
+
+  private Behavior<Command> onRequestTimedOut(RequestTimedOut m) {
+    if (asking != null && m.request() == request) {
+      Job job = jobs.get(asking);
+      if (job != null) {
+        job.hasWork = false;
+      }
+      asking = null;
+    }
+    return fill();
+  }
+
+  private Behavior<Command> onChunkDone(ChunkDone m) {
+    busy--;
+    var coordinator = sharding.entityRefFor(JobCoordinator.ENTITY_KEY, m.jobId());
+    ActorRef<Command> self = getContext().getSelf();
+    if (m.error() == null) {
+      completed++;
+      coordinator.tell(
+          new JobCoordinator.ReportResult(
+              m.assignment().chunkId(), m.assignment().attempt(), m.result(), node, self));
+    } else {
+      failed++;
+      Throwable cause = unwrap(m.error());
+      getContext()
+          .getLog()
+          .warn(
+              "job {} chunk {} attempt {} failed: {}",
+              m.jobId(),
+              m.assignment().chunkId(),
+              m.assignment().attempt(),
+              cause.toString());
+      coordinator.tell(
+          new JobCoordinator.ReportFailure(
+              m.assignment().chunkId(), m.assignment().attempt(), cause.toString(), node, self));
+    }
+    return fill();
+  }
+
+  private Behavior<Command> onSetSlots(SetSlots m) {
+    if (m.slots() < 1) {
+      throw new IllegalArgumentException("slots: must be >= 1, was " + m.slots());
+    }
+    if (m.slots() > executor.getMaximumPoolSize()) {
+      executor.setMaximumPoolSize(m.slots());
+      executor.setCorePoolSize(m.slots());
+    } else {
+      executor.setCorePoolSize(m.slots());
+      executor.setMaximumPoolSize(m.slots());
+    }
+    getContext().getLog().info("worker slots {} -> {}", slots, m.slots());
+    slots = m.slots();
+    fill();
+    return reply(m.replyTo());
+  }
+
+  private Behavior<Command> reply(ActorRef<NodeReport> replyTo) {
+    ResourceMonitor.Sample sample = monitor.sample();
+    replyTo.tell(
+        new NodeReport(
+            node,
+            slots,
+            busy,
+            completed,
+            failed,
+            new ArrayList<>(jobs.keySet()),
+            sample,
+            monitor.isAvailable(sample)));
+    return this;
+  }
+
+  private Behavior<Command> onStop() {
+    executor.shutdownNow();
+    return this;
+  }
+
+  private void track(String jobId, Job job, ActorRef<JobCoordinator.Command> coordinator) {
+    if (coordinator != null && !coordinator.equals(job.coordinator)) {
+      if (job.coordinator != null) {
+        getContext().unwatch(job.coordinator);
+      }
+      job.coordinator = coordinator;
+      getContext().watchWith(coordinator, new CoordinatorGone(jobId, coordinator));
+    }
+  }
+
+  /** Asks one job with announced work for as many chunks as there are free slots. */
+  private Behavior<Command> fill() {
+    int free = slots - busy;
+    if (asking != null || free <= 0 || jobs.isEmpty()) {
+      return this;
+    }
+    List<String> ids = new ArrayList<>(jobs.keySet());
+    for (int k = 0; k < ids.size(); k++) {
+      String id = ids.get((cursor + k) % ids.size());
+      Job job = jobs.get(id);
+      if (job.hasWork && job.coordinator != null) {
+        cursor = (cursor + k + 1) % ids.size();
+        asking = id;
+        askedSlots = free;
+        request++;
+        job.coordinator.tell(new JobCoordinator.RequestWork(free, getContext().getSelf()));
+        timers.startSingleTimer(
+            RequestTimedOut.class, new RequestTimedOut(request), requestTimeout);
+        return this;
+      }
+    }
+    return this;
+  }
+
+  private void start(String jobId, JobTicket ticket, Assignment a) {
+    busy++;
+    CompletableFuture<ChunkResult> future =
+        CompletableFuture.supplyAsync(() -> runner.run(ticket, a.chunkId()), executor);
+    getContext().pipeToSelf(future, (r, err) -> new ChunkDone(jobId, a, r, err));
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}
