@@ -8,6 +8,7 @@ import dev.alphapulse.dataio.LoadedUniverse;
 import dev.alphapulse.dataio.RepairMode;
 import dev.alphapulse.engine.data.Universe;
 import dev.alphapulse.engine.data.synthetic.SyntheticMarket;
+import dev.alphapulse.jobs.DataSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -84,6 +85,15 @@ final class DataOptions {
       defaultValue = "42",
       description = "Synthetic market: seed (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  /** The same data as a job's {@code data:} block. */
+  DataSpec dataSpec() {
+    if (data == null) {
+      return new DataSpec.Synthetic(syntheticSymbols, syntheticBars, seed);
+    }
+    return new DataSpec.Files(
+        data.toAbsolutePath().toString(), symbols == null ? List.of() : symbols);
+  }
 
   /** The loaded universe and a one-line description of where it came from. */
   record Loaded(Universe universe, String description) {}

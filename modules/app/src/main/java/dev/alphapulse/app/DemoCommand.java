@@ -3,9 +3,14 @@ package dev.alphapulse.app;
 import dev.alphapulse.app.report.HtmlReport;
 import dev.alphapulse.app.report.ReportModel;
 import dev.alphapulse.app.report.SweepRow;
+import dev.alphapulse.cluster.DistributedComputingService;
+import dev.alphapulse.cluster.JobOutcome;
+import dev.alphapulse.cluster.JobSubmission;
+import dev.alphapulse.cluster.JobWatch;
 import dev.alphapulse.engine.backtest.Backtest;
 import dev.alphapulse.engine.backtest.BacktestConfig;
 import dev.alphapulse.engine.backtest.BacktestResult;
+import dev.alphapulse.engine.data.Universe;
 import dev.alphapulse.engine.metrics.Metrics;
 import dev.alphapulse.engine.metrics.MetricsConvention;
 import dev.alphapulse.engine.metrics.Statistics;
@@ -13,17 +18,19 @@ import dev.alphapulse.engine.strategy.ParameterGrid;
 import dev.alphapulse.engine.strategy.Params;
 import dev.alphapulse.engine.strategy.StrategyDescriptor;
 import dev.alphapulse.engine.strategy.StrategyRegistry;
-import java.io.IOException;
+import dev.alphapulse.jobs.BacktestSettings;
+import dev.alphapulse.jobs.JobSpec;
+import dev.alphapulse.jobs.JobType;
+import dev.alphapulse.jobs.Parallelization;
+import dev.alphapulse.jobs.ParallelizationStrategy;
+import dev.alphapulse.jobs.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +39,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code alphapulse demo}: the main job. A parameter sweep of sma-cross over the synthetic market
- * on all cores, with a progress bar, a table of the best parameter sets and an HTML report of the
- * best one.
+ * as a job on the embedded cluster node (all cores), with a progress bar, a table of the best
+ * parameter sets and an HTML report of the best one.
  */
 @Command(
     name = "demo",
@@ -87,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin DataOptions data;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     StrategyDescriptor smaCross = StrategyRegistry.load().get("sma-cross");
     Map<String, List<Number>> candidates = new LinkedHashMap<>();
     candidates.put("fast", range("--fast", fast));
@@ -96,33 +103,60 @@ final class DemoCommand implements Callable<Integer> {
     if (grid.isEmpty()) {
       throw new IllegalArgumentException("--fast/--slow: no combination has fast < slow");
     }
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, was " + nThreads);
+    if (threads != null && threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
     }
     DataOptions.Loaded loaded = data.load(System.err);
-    BacktestConfig config = BacktestConfig.defaults().withFinalizeTrades(true);
+    BacktestSettings settings = BacktestSettings.defaults(); // finalize-trades on
+    BacktestConfig config = settings.toConfig();
     MetricsConvention convention = MetricsConvention.BACKTESTING_PY;
+    JobSpec job =
+        new JobSpec(
+            JobType.SWEEP,
+            data.dataSpec(),
+            "sma-cross",
+            candidates,
+            settings,
+            new Parallelization(ParallelizationStrategy.PARAMETER_BASED, 0),
+            3,
+            50,
+            data.seed);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
-        "Sweeping sma-cross over %d parameter sets on %s, %d threads%n",
-        grid.size(), loaded.description(), nThreads);
+        "Sweeping sma-cross over %d parameter sets on %s, on the embedded cluster node%n",
+        grid.size(), loaded.description());
     out.flush();
-    long started = System.nanoTime();
-    List<LocalSweep.Row> rows;
-    try (ProgressBar bar = progressBar(grid.size())) {
-      rows =
-          LocalSweep.run(
-              loaded.universe(), smaCross, grid, config, convention, nThreads, bar::stepBy);
+    JobOutcome outcome;
+    long started;
+    try (DistributedComputingService service = DistributedComputingService.initializeEmbedded()) {
+      started = System.nanoTime(); // the job itself, without the node's start-up
+      if (threads != null) {
+        service.scaleCluster(threads).toCompletableFuture().get();
+      }
+      JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
+      String jobId = RunCommand.unwrap(() -> submission.jobId().toCompletableFuture().get());
+      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress);
+          JobWatch watch = service.watch(jobId, bar::update)) {
+        outcome = RunCommand.unwrap(() -> submission.result().toCompletableFuture().get());
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    List<LocalSweep.Row> best = LocalSweep.best(rows, metric, true, top);
+    List<RunResult> best = rank(outcome.runs(), metric, top);
+    if (best.isEmpty()) {
+      throw new IllegalStateException("the sweep produced no result with a value for " + metric);
+    }
     out.printf(
         "%d backtests in %.2f s (%.0f backtests/s). Best %d by %s (convention %s):%n",
-        rows.size(), seconds, rows.size() / seconds, best.size(), metric, convention.label());
+        outcome.runs().size(),
+        seconds,
+        outcome.runs().size() / seconds,
+        best.size(),
+        metric,
+        convention.label());
     out.printf(
-        "%4s %6s %6s %12s %10s %10s %10s %8s%n",
+        "%4s %-8s %6s %6s %12s %10s %10s %10s %8s%n",
         "rank",
+        "symbol",
         "fast",
         "slow",
         metric.length() > 12 ? "metric" : metric,
@@ -131,33 +165,39 @@ final class DemoCommand implements Callable<Integer> {
         "WinRate%",
         "Trades");
     int rank = 1;
-    for (LocalSweep.Row r : best) {
-      Statistics s = r.stats();
+    for (RunResult r : best) {
+      Map<String, Double> s = r.stats();
       out.printf(
-          "%4d %6d %6d %12.4f %10.2f %10.2f %10.2f %8d%n",
+          "%4d %-8s %6d %6d %12.4f %10.2f %10.2f %10.2f %8d%n",
           rank++,
-          r.params().getInt("fast"),
-          r.params().getInt("slow"),
+          r.symbol(),
+          r.params().get("fast").intValue(),
+          r.params().get("slow").intValue(),
           s.get(metric),
           s.get("Return [%]"),
           s.get("Max. Drawdown [%]"),
           s.get("Win Rate [%]"),
-          (long) s.get("# Trades"));
+          s.get("# Trades").longValue());
     }
-    Params winner = best.get(0).params();
-    BacktestResult result = Backtest.run(loaded.universe(), smaCross.create(winner), config);
+    RunResult top1 = best.get(0);
+    Params winner = smaCross.resolve(top1.params());
+    Universe u =
+        top1.symbolIndex() < 0
+            ? loaded.universe()
+            : Universe.of(loaded.universe().series(top1.symbolIndex()));
+    BacktestResult result = Backtest.run(u, smaCross.create(winner), config);
     Statistics stats = Metrics.compute(result, convention);
     List<SweepRow> sweepRows =
-        LocalSweep.best(rows, metric, true, 50).stream()
-            .map(r -> new SweepRow(r.params().values(), r.stats().values()))
+        rank(outcome.runs(), metric, 50).stream()
+            .map(r -> new SweepRow(withSymbol(r), r.stats()))
             .toList();
     ReportModel model =
         ReportModel.of(
-                "sma-cross sweep: best " + winner + " by " + metric,
+                "sma-cross sweep: best " + winner + " on " + top1.symbol() + " by " + metric,
                 loaded.description()
                     + " | "
-                    + rows.size()
-                    + " parameter sets | convention "
+                    + outcome.runs().size()
+                    + " backtests | convention "
                     + convention.label(),
                 result,
                 stats)
@@ -168,19 +208,19 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ProgressBar progressBar(int total) {
-    ProgressBarBuilder b =
-        new ProgressBarBuilder()
-            .setTaskName("sweep")
-            .setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(200)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .showSpeed();
-    if (noProgress) {
-      b.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(s -> {}));
-    }
-    return b.build();
+  /** Runs with a value for {@code metric}, best (largest) first, ties by result order. */
+  static List<RunResult> rank(List<RunResult> runs, String metric, int limit) {
+    return runs.stream()
+        .filter(r -> r.stats().containsKey(metric) && !Double.isNaN(r.stats().get(metric)))
+        .sorted(Comparator.comparingDouble((RunResult r) -> r.stats().get(metric)).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  private static Map<String, Number> withSymbol(RunResult r) {
+    Map<String, Number> m = new LinkedHashMap<>(r.params());
+    m.put("symbol#", r.symbolIndex());
+    return m;
   }
 
   static List<Number> range(String option, String text) {

@@ -21,6 +21,14 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StrategiesCommand.class,
       DataCommand.class,
+      RunCommand.class,
+      NodeCommand.class,
+      ClientCommands.Submit.class,
+      ClientCommands.Status.class,
+      ClientCommands.Watch.class,
+      ClientCommands.Cancel.class,
+      ClientCommands.Jobs.class,
+      ClientCommands.Cluster.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

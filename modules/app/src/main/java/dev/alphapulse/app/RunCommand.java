@@ -1,0 +1,125 @@
+package dev.alphapulse.app;
+
+import dev.alphapulse.api.JobJson;
+import dev.alphapulse.cluster.DistributedComputingService;
+import dev.alphapulse.cluster.JobOutcome;
+import dev.alphapulse.cluster.JobSubmission;
+import dev.alphapulse.cluster.JobWatch;
+import dev.alphapulse.jobs.JobSpec;
+import dev.alphapulse.jobs.JobSpecs;
+import dev.alphapulse.jobs.RunResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code alphapulse run JOB.yaml}: a job on an embedded single-node cluster. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a job file (see docs/jobs.md and examples/) on an embedded single-node cluster with an"
+          + " embedded H2 journal under .alphapulse/, showing progress on stderr.",
+      "With --json, prints one JSON object: jobId, status, chunks, results (params, symbol, stats"
+          + " as in `backtest --json`) and best."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "JOB.yaml", description = "The job file.")
+  Path jobFile;
+
+  @Option(names = "--json", description = "Print the finished job as one JSON object.")
+  boolean json;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+  boolean noProgress;
+
+  @Option(
+      names = "--slots",
+      description = "Chunks computed at once (default: the number of cores).")
+  Integer slots;
+
+  @Override
+  public Integer call() throws Exception {
+    JobSpec job = readJob(jobFile);
+    try (DistributedComputingService service = DistributedComputingService.initializeEmbedded()) {
+      if (slots != null) {
+        service.scaleCluster(slots).toCompletableFuture().get();
+      }
+      JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
+      String jobId = unwrap(() -> submission.jobId().toCompletableFuture().get());
+      System.err.println("job " + jobId + " submitted");
+      JobOutcome outcome;
+      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress);
+          JobWatch watch = service.watch(jobId, bar::update)) {
+        outcome = unwrap(() -> submission.result().toCompletableFuture().get());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(JobJson.finished(jobId, outcome.status(), outcome));
+      } else {
+        printSummary(out, jobId, outcome);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  static JobSpec readJob(Path file) throws Exception {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    return JobSpecs.parseYaml(Files.readString(file));
+  }
+
+  static void printSummary(PrintWriter out, String jobId, JobOutcome outcome) {
+    var s = outcome.status();
+    out.printf(
+        "job %s %s: %d/%d chunks succeeded, %d failed, %d attempts, %d runs%n",
+        jobId,
+        s.status(),
+        s.chunks().succeeded(),
+        s.chunks().total(),
+        s.chunks().failed(),
+        s.chunks().attempts(),
+        outcome.runs().size());
+    RunResult best = outcome.best();
+    if (best != null) {
+      out.printf(
+          "best by %s: %s on %s -> %s %.4f, Return %.2f%%, Max. Drawdown %.2f%%%n",
+          outcome.objective(),
+          best.params(),
+          best.symbol(),
+          outcome.objective(),
+          best.stats().getOrDefault(outcome.objective(), Double.NaN),
+          best.stats().getOrDefault("Return [%]", Double.NaN),
+          best.stats().getOrDefault("Max. Drawdown [%]", Double.NaN));
+    }
+  }
+
+  interface Blocking<T> {
+    T get() throws Exception;
+  }
+
+  /** Rethrows the cause of async failures so the CLI reports the real message. */
+  static <T> T unwrap(Blocking<T> call) throws Exception {
+    try {
+      return call.get();
+    } catch (ExecutionException | CompletionException e) {
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      if (c instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
+  }
+}
