@@ -28,6 +28,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ("cluster".equalsIgnoreCase(suite == null ? "" : suite.trim())) {
+      return dev.alphapulse.app.clusterbench.ClusterBench.run(quick, json, System.out, System.err);
+    }
     return BenchMain.run(suite, quick, json, System.out, System.err);
   }
 }

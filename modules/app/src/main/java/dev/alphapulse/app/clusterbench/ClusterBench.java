@@ -1,0 +1,688 @@
+package dev.alphapulse.app.clusterbench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.alphapulse.api.AlphaPulseClient;
+import dev.alphapulse.api.grpc.ClusterStatus;
+import dev.alphapulse.api.grpc.JobReply;
+import dev.alphapulse.cluster.DistributedComputingService;
+import dev.alphapulse.cluster.JobOutcome;
+import dev.alphapulse.cluster.NodeOptions;
+import dev.alphapulse.cluster.job.JobStatus;
+import dev.alphapulse.cluster.node.ClusterNode;
+import dev.alphapulse.jobs.JobSpec;
+import dev.alphapulse.jobs.JobSpecs;
+import dev.alphapulse.jobs.RunResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code alphapulse bench cluster [--quick] [--json]}: what the cluster costs and what it buys, on
+ * one parameter sweep, measured end to end with wall clocks (a whole job is the unit; JMH's
+ * microbenchmark machinery does not fit jobs that span processes).
+ *
+ * <h2>Workloads</h2>
+ *
+ * <ul>
+ *   <li><b>Sweep</b>: sma-cross, 30 fast x 30 slow periods (900 parameter sets) on 2 synthetic
+ *       symbols of {@value #SWEEP_BARS} bars, PARAMETER_BASED with 3 sets per chunk: 300 chunks.
+ *   <li><b>Trivial chunks</b>: 300 one-set chunks on 500 bars of one symbol, so a chunk costs next
+ *       to nothing and the job's time is its coordination.
+ * </ul>
+ *
+ * <h2>Figures</h2>
+ *
+ * <ul>
+ *   <li>{@code embedded_vs_threadpool} = thread-pool time / embedded-node time on the sweep (goal
+ *       at least 0.9). The thread pool ({@link ThreadPoolBaseline}) does the same work a node does
+ *       (data, plan, {@code ChunkExecutor} per chunk, fold) on as many threads as the embedded node
+ *       has slots (the cores), without actors or journal.
+ *   <li>{@code three_nodes_vs_embedded} = embedded time / time of three loopback node processes on
+ *       the same cores, slots split so that their sum is the core count (on two cores: one node
+ *       without worker role, two with one slot); goal at least 0.85. Submitted over gRPC, journal
+ *       in PostgreSQL, timed from the submit call to the last progress message (the job's end), as
+ *       the embedded node is timed from submit to its outcome; the result is then fetched and
+ *       checked, untimed.
+ *   <li>{@code coordination_ms_per_chunk} = (embedded - thread pool) / chunks on the sweep (goal at
+ *       most 1 ms); {@code coordination_ms_per_chunk_trivial} is the same on trivial chunks, where
+ *       nothing hides the per-chunk journal write.
+ *   <li>{@code failover_seconds}: a worker node that does not host the job's coordinator is killed
+ *       with SIGKILL at about a quarter of the sweep; the figure is the time from the kill until
+ *       the chunks it was computing (re-queued by the coordinator, read from its log) are completed
+ *       by a survivor (read from the journal), i.e. until the job no longer waits for the dead
+ *       node. Goal at most 10 s. The failure-detector and split-brain-resolver settings in effect
+ *       are reported beside it, with the time until the dead node left the membership.
+ * </ul>
+ *
+ * Times are the best of the repetitions (noise from other processes only ever adds time; medians
+ * and every sample are reported too), after two warm-up runs of every workload (in process, and on
+ * the freshly started nodes) so that JIT compilation is mostly not measured; {@code
+ * failover_seconds} is the worst of its samples. The on-disk chunk-result cache is off everywhere
+ * (reruns would otherwise be free).
+ *
+ * <h2>Command line</h2>
+ *
+ * {@code ./alphapulse bench cluster [--quick] [--json]}. Repetitions: 5 of each in-process
+ * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1, about 2.5 minutes on
+ * two cores (the full run about 4). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
+ * #DEFAULT_PG_URL} (created if missing; its journal tables are emptied when it is that default
+ * database). With {@code --json} stdout gets one JSON object; progress and node logs' locations go
+ * to stderr.
+ */
+public final class ClusterBench {
+
+  /** The journal of the three-node part unless {@code ALPHAPULSE_PG_URL} is set. */
+  public static final String DEFAULT_PG_URL =
+      "jdbc:postgresql://127.0.0.1:5432/alphapulse_bench?user=postgres";
+
+  static final int SWEEP_BARS = 120_000;
+
+  static final String SWEEP_YAML =
+      "type: sweep\n"
+          + "data: {synthetic: {symbols: 2, bars: "
+          + SWEEP_BARS
+          + ", seed: 7}}\n"
+          + "strategy: sma-cross\n"
+          + "params: {fast: {range: [5, 34, 1]}, slow: {range: [40, 330, 10]}}\n"
+          + "backtest: {cash: 10000, commission: 0.001, spread: 0.0, fill: next-open,"
+          + " finalize-trades: true}\n"
+          + "parallelization: {strategy: PARAMETER_BASED, chunk-size: 3}\n"
+          + "max-retries: 3\n"
+          + "checkpoint-interval: 50\n"
+          + "seed: 42\n";
+
+  static final String TRIVIAL_YAML =
+      "type: sweep\n"
+          + "data: {synthetic: {symbols: 1, bars: 500, seed: 7}}\n"
+          + "strategy: sma-cross\n"
+          + "params: {fast: {range: [2, 31, 1]}, slow: {range: [40, 130, 10]}}\n"
+          + "parallelization: {strategy: PARAMETER_BASED, chunk-size: 1}\n"
+          + "checkpoint-interval: 50\n";
+
+  static final double GOAL_EMBEDDED_VS_THREADPOOL = 0.9;
+  static final double GOAL_THREE_NODES_VS_EMBEDDED = 0.85;
+  static final double GOAL_COORDINATION_MS_PER_CHUNK = 1.0;
+  static final double GOAL_FAILOVER_SECONDS = 10.0;
+
+  private static final Pattern REQUEUED = Pattern.compile("re-queued chunks \\[([0-9, ]*)]");
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+  private final boolean quick;
+  private final PrintStream err;
+  private final int cores = Runtime.getRuntime().availableProcessors();
+
+  private ClusterBench(boolean quick, PrintStream err) {
+    this.quick = quick;
+    this.err = err;
+  }
+
+  /**
+   * Runs the benchmark and prints its figures.
+   *
+   * @param quick fewer repetitions (same workloads)
+   * @param json one JSON object on {@code out} instead of a table
+   * @param out where the figures go
+   * @param err where progress and errors go
+   * @return 0 on success, 1 if a part failed (PostgreSQL missing, a node that does not start)
+   */
+  public static int run(boolean quick, boolean json, PrintStream out, PrintStream err) {
+    Path work;
+    try {
+      work = Files.createTempDirectory("alphapulse-bench-cluster-");
+    } catch (IOException e) {
+      err.println("bench cluster: cannot create a work directory: " + e.getMessage());
+      return 1;
+    }
+    ObjectNode report;
+    try {
+      report = new ClusterBench(quick, err).measure(work);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("bench cluster: interrupted; node logs under " + work);
+      return 1;
+    } catch (RuntimeException e) {
+      err.println("bench cluster: " + e.getMessage());
+      err.println("bench cluster: node logs under " + work.resolve("cluster/logs"));
+      return 1;
+    }
+    deleteTree(work);
+    out.println(json ? report.toString() : table(report));
+    out.flush();
+    return 0;
+  }
+
+  private ObjectNode measure(Path work) throws InterruptedException {
+    long started = System.nanoTime();
+    int reps = quick ? 2 : 5;
+    int clusterReps = quick ? 1 : 3;
+    JobSpec sweep = JobSpecs.parseYaml(SWEEP_YAML);
+    JobSpec trivial = JobSpecs.parseYaml(TRIVIAL_YAML);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode r = mapper.createObjectNode();
+    r.put("suite", "cluster").put("quick", quick).put("cores", cores);
+
+    // ---- in-process: thread pool vs embedded node
+    List<Double> pool = new ArrayList<>();
+    List<Double> embedded = new ArrayList<>();
+    List<Double> poolTrivial = new ArrayList<>();
+    List<Double> embeddedTrivial = new ArrayList<>();
+    int sweepChunks;
+    int sweepRuns;
+    int trivialChunks;
+    boolean sameRuns;
+    NodeOptions options =
+        NodeOptions.embedded().withDataDir(work.resolve("embedded")).withSlots(cores);
+    ClusterNode node =
+        ClusterNode.start(
+            options, ConfigFactory.parseString("alphapulse.worker.result-cache-bytes = 0"));
+    try {
+      if (!node.awaitUp(Duration.ofSeconds(30))) {
+        throw new IllegalStateException("the embedded node did not come up");
+      }
+      DistributedComputingService service = DistributedComputingService.attach(node);
+      progress("warm-up (2 rounds): thread pool and embedded node, both workloads");
+      ThreadPoolBaseline.Outcome reference = ThreadPoolBaseline.run(sweep, cores);
+      sweepChunks = reference.chunks();
+      sweepRuns = reference.runs().size();
+      trivialChunks = ThreadPoolBaseline.run(trivial, cores).chunks();
+      JobOutcome embeddedOutcome = runEmbedded(service, sweep);
+      runEmbedded(service, trivial);
+      sameRuns = sameRuns(reference.runs(), embeddedOutcome.runs());
+      ThreadPoolBaseline.run(sweep, cores);
+      ThreadPoolBaseline.run(trivial, cores);
+      runEmbedded(service, sweep);
+      runEmbedded(service, trivial);
+      for (int i = 1; i <= reps; i++) {
+        pool.add(time(() -> ThreadPoolBaseline.run(sweep, cores)));
+        embedded.add(time(() -> runEmbedded(service, sweep)));
+        poolTrivial.add(time(() -> ThreadPoolBaseline.run(trivial, cores)));
+        embeddedTrivial.add(time(() -> runEmbedded(service, trivial)));
+        progress(
+            String.format(
+                Locale.ROOT,
+                "run %d/%d: sweep thread pool %.2f s, embedded %.2f s; trivial thread pool %.2f"
+                    + " s, embedded %.2f s",
+                i,
+                reps,
+                last(pool),
+                last(embedded),
+                last(poolTrivial),
+                last(embeddedTrivial)));
+      }
+    } finally {
+      node.close();
+    }
+
+    // ---- three node processes
+    String url = System.getenv().getOrDefault("ALPHAPULSE_PG_URL", DEFAULT_PG_URL);
+    JournalDatabase journal = JournalDatabase.ensure(url);
+    if (JournalDatabase.databaseName(url).equals("alphapulse_bench")) {
+      journal.reset();
+    } else {
+      progress("journal " + url + " is not emptied: unfinished jobs in it would skew the figures");
+    }
+    List<Integer> slots = splitSlots(cores, 3);
+    List<Double> three = new ArrayList<>();
+    List<Double> failover = new ArrayList<>();
+    List<Double> removed = new ArrayList<>();
+    ArrayNode requeued = mapper.createArrayNode();
+    try (LocalCluster cluster =
+        LocalCluster.layout(
+            work.resolve("cluster"),
+            slots,
+            journal.url(),
+            List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0"),
+            System.getProperty("java.class.path"))) {
+      progress("starting 3 node processes, slots " + slots + ", logs in " + cluster.workDir());
+      cluster.start(Duration.ofSeconds(90));
+      try (Clients clients = new Clients(cluster)) {
+        AlphaPulseClient client = clients.of(cluster.node(0));
+        awaitMembers(client, 3, Duration.ofSeconds(60));
+        // Two warm-up jobs: the node JVMs start cold, and the in-process side had two as well
+        // (the thread pool's and the embedded node's).
+        for (int i = 1; i <= 2; i++) {
+          progress("warm-up " + i + "/2: the sweep on 3 nodes");
+          ClusterRun warm = runOnCluster(clients, SWEEP_YAML);
+          if (warm.runs() != sweepRuns) {
+            throw new IllegalStateException(
+                "3-node sweep returned " + warm.runs() + " runs, not " + sweepRuns);
+          }
+        }
+        for (int i = 1; i <= clusterReps; i++) {
+          three.add(runOnCluster(clients, SWEEP_YAML).seconds());
+          progress(
+              String.format(Locale.ROOT, "run %d/%d: 3 nodes %.2f s", i, clusterReps, last(three)));
+        }
+        int failovers = quick ? 1 : 2;
+        for (int i = 1; i <= failovers; i++) {
+          Failover f = failover(cluster, clients, journal, sweepChunks);
+          failover.add(f.seconds());
+          removed.add(f.removedSeconds());
+          ArrayNode ids = requeued.addArray();
+          f.requeued().forEach(ids::add);
+          progress(
+              String.format(
+                  Locale.ROOT,
+                  "failover %d/%d: killed %s; removed after %.2f s, re-queued chunks %s done %.2f"
+                      + " s after the kill",
+                  i,
+                  failovers,
+                  f.victim(),
+                  f.removedSeconds(),
+                  f.requeued(),
+                  f.seconds()));
+          if (i < failovers) {
+            cluster.start(Duration.ofSeconds(90));
+            awaitMembers(client, 3, Duration.ofSeconds(60));
+          }
+        }
+      }
+    }
+
+    // ---- report
+    double tp = best(pool);
+    double emb = best(embedded);
+    double tri = best(three);
+    double tpTrivial = best(poolTrivial);
+    double embTrivial = best(embeddedTrivial);
+    double worstFailover = failover.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    r.put("embedded_vs_threadpool", round(tp / emb, 3));
+    r.put("three_nodes_vs_embedded", round(emb / tri, 3));
+    r.put("coordination_ms_per_chunk", round((emb - tp) * 1000 / sweepChunks, 3));
+    r.put("failover_seconds", round(worstFailover, 2));
+    r.put(
+        "coordination_ms_per_chunk_trivial",
+        round((embTrivial - tpTrivial) * 1000 / trivialChunks, 3));
+    r.put("threadpool_seconds", round(tp, 3));
+    r.put("embedded_seconds", round(emb, 3));
+    r.put("three_nodes_seconds", round(tri, 3));
+    r.put("trivial_threadpool_seconds", round(tpTrivial, 3));
+    r.put("trivial_embedded_seconds", round(embTrivial, 3));
+    r.put("threadpool_median_seconds", round(median(pool), 3));
+    r.put("embedded_median_seconds", round(median(embedded), 3));
+    r.put("three_nodes_median_seconds", round(median(three), 3));
+    samples(r.putArray("threadpool_samples_seconds"), pool);
+    samples(r.putArray("embedded_samples_seconds"), embedded);
+    samples(r.putArray("three_nodes_samples_seconds"), three);
+    samples(r.putArray("failover_samples_seconds"), failover);
+    samples(r.putArray("failover_member_removed_seconds"), removed);
+    r.set("failover_requeued_chunks", requeued);
+    r.put("results_match_threadpool", sameRuns);
+    ObjectNode w = r.putObject("sweep");
+    w.put("chunks", sweepChunks).put("runs", sweepRuns).put("yaml", SWEEP_YAML);
+    r.putObject("trivial").put("chunks", trivialChunks).put("yaml", TRIVIAL_YAML);
+    slots.forEach(r.putArray("three_nodes_slots")::add);
+    r.put("journal", redact(journal.url()));
+    settings(r);
+    ObjectNode goals = r.putObject("goals");
+    goals.put("embedded_vs_threadpool", ">= " + GOAL_EMBEDDED_VS_THREADPOOL);
+    goals.put("three_nodes_vs_embedded", ">= " + GOAL_THREE_NODES_VS_EMBEDDED);
+    goals.put("coordination_ms_per_chunk", "<= " + GOAL_COORDINATION_MS_PER_CHUNK);
+    goals.put("failover_seconds", "<= " + GOAL_FAILOVER_SECONDS);
+    ObjectNode met = r.putObject("goals_met");
+    met.put("embedded_vs_threadpool", tp / emb >= GOAL_EMBEDDED_VS_THREADPOOL);
+    met.put("three_nodes_vs_embedded", emb / tri >= GOAL_THREE_NODES_VS_EMBEDDED);
+    met.put(
+        "coordination_ms_per_chunk",
+        (emb - tp) * 1000 / sweepChunks <= GOAL_COORDINATION_MS_PER_CHUNK);
+    met.put("failover_seconds", !failover.isEmpty() && worstFailover <= GOAL_FAILOVER_SECONDS);
+    r.put("repetitions", reps);
+    r.put("three_nodes_repetitions", clusterReps);
+    r.put("total_seconds", round((System.nanoTime() - started) / 1e9, 1));
+    return r;
+  }
+
+  // ------------------------------------------------------------------------------- workloads
+
+  private static JobOutcome runEmbedded(DistributedComputingService service, JobSpec spec)
+      throws InterruptedException {
+    try {
+      JobOutcome outcome =
+          service
+              .runDistributedBacktest(spec, Path.of("").toAbsolutePath())
+              .result()
+              .toCompletableFuture()
+              .get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      if (outcome.status().status() != JobStatus.SUCCEEDED) {
+        throw new IllegalStateException("embedded job ended " + outcome.status().status());
+      }
+      return outcome;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("embedded job failed: " + e, e);
+    }
+  }
+
+  /** A job on the cluster: its wall time from submit to its end, and its result. */
+  private record ClusterRun(double seconds, int runs) {}
+
+  /**
+   * Submits through the first node and waits for the end through the progress stream (the timed
+   * part, as the embedded node's is submit to outcome); then fetches the result from the node
+   * hosting the job's coordinator, as a client near the data would, and checks it is complete (at
+   * the time of writing a whole sweep's result exceeded Artery's default 256 KiB frame when asked
+   * from another node).
+   */
+  private static ClusterRun runOnCluster(Clients clients, String yaml) {
+    AlphaPulseClient client = clients.first();
+    long t0 = System.nanoTime();
+    String jobId = client.submit(yaml);
+    String coordinator = awaitProgress(client, jobId, 0).getCoordinatorNode();
+    client.watch(jobId, p -> {});
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    JobReply reply = clients.of(coordinator).get(jobId);
+    if (!reply.getStatus().equals("SUCCEEDED")) {
+      throw new IllegalStateException("job " + jobId + " ended " + reply.getStatus());
+    }
+    return new ClusterRun(seconds, reply.getResultsCount());
+  }
+
+  /** One client per node, opened on first use. */
+  private static final class Clients implements AutoCloseable {
+    private final LocalCluster cluster;
+    private final Map<String, AlphaPulseClient> open = new HashMap<>();
+
+    Clients(LocalCluster cluster) {
+      this.cluster = cluster;
+    }
+
+    AlphaPulseClient first() {
+      return of(cluster.node(0));
+    }
+
+    AlphaPulseClient of(NodeProcess node) {
+      return open.computeIfAbsent(node.address(), a -> connect(node));
+    }
+
+    AlphaPulseClient of(String address) {
+      return of(
+          cluster
+              .byAddress(address)
+              .orElseThrow(() -> new IllegalStateException("no node at " + address)));
+    }
+
+    @Override
+    public void close() {
+      open.values().forEach(AlphaPulseClient::close);
+    }
+  }
+
+  private record Failover(
+      String victim, double removedSeconds, List<Integer> requeued, double seconds) {}
+
+  /**
+   * Kills a worker node that does not host the job's coordinator at about a quarter of the sweep;
+   * measures until its chunks are done elsewhere.
+   */
+  private Failover failover(
+      LocalCluster cluster, Clients clients, JournalDatabase journal, int chunks) {
+    AlphaPulseClient client = clients.first();
+    String jobId = client.submit(SWEEP_YAML);
+    JobReply status = awaitProgress(client, jobId, chunks / 4);
+    String coordinator = status.getCoordinatorNode();
+    NodeProcess victim =
+        cluster.nodes().stream()
+            .filter(n -> n != cluster.node(0)) // the client's endpoint
+            .filter(n -> n.isAlive() && n.spec().slots() > 0 && !n.address().equals(coordinator))
+            .max(Comparator.comparingInt(n -> n.spec().slots()))
+            .orElseThrow(() -> new IllegalStateException("no worker node without the coordinator"));
+    long killedAt = System.currentTimeMillis();
+    victim.kill();
+    double removedSeconds = Double.NaN;
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        ClusterStatus c = client.clusterStatus();
+        boolean present =
+            c.getMembersList().stream().anyMatch(m -> m.getAddress().equals(victim.address()));
+        if (!present) {
+          removedSeconds = (System.currentTimeMillis() - killedAt) / 1000.0;
+          break;
+        }
+      } catch (RuntimeException e) {
+        // the endpoint is busy or the membership is changing; ask again
+      }
+      NodeProcess.sleep(100);
+    }
+    client.watch(jobId, p -> {});
+    JobReply end = clients.of(coordinator).get(jobId);
+    if (!end.getStatus().equals("SUCCEEDED")) {
+      throw new IllegalStateException("failover job " + jobId + " ended " + end.getStatus());
+    }
+    NodeProcess host =
+        cluster
+            .byAddress(coordinator)
+            .orElseThrow(() -> new IllegalStateException("no node at " + coordinator));
+    List<Integer> requeued = requeuedChunks(host.logFile(), jobId);
+    if (requeued.isEmpty()) {
+      throw new IllegalStateException(
+          "the coordinator of "
+              + jobId
+              + " logged no re-queued chunks after "
+              + victim.address()
+              + " was killed; see "
+              + host.logFile());
+    }
+    long doneAt =
+        journal.events(jobId).stream()
+            .filter(e -> e.type().equals("ChunkCompleted") && requeued.contains(e.chunkId()))
+            .mapToLong(JournalDatabase.JobEvent::writeTimestamp)
+            .max()
+            .orElseThrow(
+                () -> new IllegalStateException("re-queued chunks " + requeued + " never done"));
+    return new Failover(victim.address(), removedSeconds, requeued, (doneAt - killedAt) / 1000.0);
+  }
+
+  private static JobReply awaitProgress(AlphaPulseClient client, String jobId, int done) {
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JobReply r = client.get(jobId);
+      if (!r.getStatus().equals("RUNNING")) {
+        throw new IllegalStateException(
+            "job " + jobId + " ended (" + r.getStatus() + ") before the kill; too small");
+      }
+      if (r.getChunks().getSucceeded() >= done && !r.getCoordinatorNode().isEmpty()) {
+        return r;
+      }
+      NodeProcess.sleep(20);
+    }
+    throw new IllegalStateException("job " + jobId + " made no progress");
+  }
+
+  /** Chunk ids the coordinator re-queued for {@code jobId}, from its node's log. */
+  static List<Integer> requeuedChunks(Path log, String jobId) {
+    TreeSet<Integer> ids = new TreeSet<>();
+    try (Stream<String> lines = Files.lines(log)) {
+      lines
+          .filter(l -> l.contains(jobId) && l.contains("is gone"))
+          .forEach(
+              l -> {
+                Matcher m = REQUEUED.matcher(l);
+                if (m.find()) {
+                  Arrays.stream(m.group(1).split(","))
+                      .map(String::trim)
+                      .filter(s -> !s.isEmpty())
+                      .map(Integer::valueOf)
+                      .forEach(ids::add);
+                }
+              });
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + log + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(ids);
+  }
+
+  private static void awaitMembers(AlphaPulseClient client, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        ClusterStatus c = client.clusterStatus();
+        long up = c.getMembersList().stream().filter(m -> m.getStatus().equals("Up")).count();
+        if (up == count && c.getMembersCount() == count) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not answering yet
+      }
+      NodeProcess.sleep(200);
+    }
+    throw new IllegalStateException("the cluster did not reach " + count + " Up members");
+  }
+
+  private static AlphaPulseClient connect(NodeProcess node) {
+    return AlphaPulseClient.connect("127.0.0.1", node.spec().grpcPort(), Duration.ofSeconds(30));
+  }
+
+  /** Slots per node summing to {@code cores}; nodes left without a slot come first. */
+  static List<Integer> splitSlots(int cores, int nodes) {
+    List<Integer> out = new ArrayList<>();
+    int base = cores / nodes;
+    int extra = cores % nodes;
+    for (int i = 0; i < nodes; i++) {
+      out.add(base + (i >= nodes - extra ? 1 : 0));
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean sameRuns(List<RunResult> a, List<RunResult> b) {
+    return a.equals(b);
+  }
+
+  // ---------------------------------------------------------------------------------- report
+
+  /** The failure-detector and split-brain-resolver settings a node runs with. */
+  private static void settings(ObjectNode r) {
+    Config c =
+        ConfigFactory.defaultOverrides()
+            .withFallback(ConfigFactory.parseResources(ClusterNode.class, "/alphapulse/node.conf"))
+            .withFallback(ConfigFactory.defaultReference())
+            .resolve();
+    String fd = "pekko.cluster.failure-detector.";
+    String sbr = "pekko.cluster.split-brain-resolver.";
+    ObjectNode d = r.putObject("failure_detector");
+    d.put("heartbeat_interval_ms", c.getDuration(fd + "heartbeat-interval").toMillis());
+    d.put(
+        "acceptable_heartbeat_pause_ms",
+        c.getDuration(fd + "acceptable-heartbeat-pause").toMillis());
+    d.put("threshold", c.getDouble(fd + "threshold"));
+    ObjectNode s = r.putObject("split_brain_resolver");
+    s.put("downing_provider", c.getString("pekko.cluster.downing-provider-class"));
+    s.put("active_strategy", c.getString(sbr + "active-strategy"));
+    s.put("stable_after_ms", c.getDuration(sbr + "stable-after").toMillis());
+    s.put("down_all_when_unstable", c.getString(sbr + "down-all-when-unstable"));
+  }
+
+  private static String table(ObjectNode r) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "cluster bench (%s, %d cores; sweep of %d chunks)%n",
+            r.get("quick").asBoolean() ? "quick" : "full",
+            r.get("cores").asInt(),
+            r.get("sweep").get("chunks").asInt()));
+    row(b, r, "embedded_vs_threadpool", "x", "goal >= " + GOAL_EMBEDDED_VS_THREADPOOL);
+    row(b, r, "three_nodes_vs_embedded", "x", "goal >= " + GOAL_THREE_NODES_VS_EMBEDDED);
+    row(b, r, "coordination_ms_per_chunk", "ms", "goal <= " + GOAL_COORDINATION_MS_PER_CHUNK);
+    row(b, r, "coordination_ms_per_chunk_trivial", "ms", "trivial chunks");
+    row(b, r, "failover_seconds", "s", "goal <= " + GOAL_FAILOVER_SECONDS);
+    row(b, r, "threadpool_seconds", "s", "sweep, best of " + r.get("repetitions"));
+    row(b, r, "embedded_seconds", "s", "sweep, best of " + r.get("repetitions"));
+    row(
+        b,
+        r,
+        "three_nodes_seconds",
+        "s",
+        "sweep, best of "
+            + r.get("three_nodes_repetitions")
+            + ", slots "
+            + r.get("three_nodes_slots"));
+    b.append(
+        String.format(
+            "failure detector %s, split brain resolver %s%n",
+            r.get("failure_detector"), r.get("split_brain_resolver")));
+    return b.toString().stripTrailing();
+  }
+
+  private static void row(StringBuilder b, ObjectNode r, String key, String unit, String note) {
+    b.append(
+        String.format(Locale.ROOT, "%-36s %10s %-3s %s%n", key, r.get(key).asText(), unit, note));
+  }
+
+  // --------------------------------------------------------------------------------- helpers
+
+  private interface Timed {
+    Object run() throws InterruptedException;
+  }
+
+  private static double time(Timed work) throws InterruptedException {
+    long t0 = System.nanoTime();
+    work.run();
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private void progress(String message) {
+    err.println("bench cluster: " + message);
+    err.flush();
+  }
+
+  private static double last(List<Double> xs) {
+    return xs.get(xs.size() - 1);
+  }
+
+  /** The fastest sample: on a shared machine noise only ever adds time. */
+  static double best(List<Double> xs) {
+    return xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  static double median(List<Double> xs) {
+    if (xs.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] v = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  /** Rounded; NaN and infinities (a figure that could not be measured) become null in JSON. */
+  private static Double round(double v, int digits) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return null;
+    }
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+
+  private static void samples(ArrayNode a, List<Double> xs) {
+    xs.forEach(x -> a.add(round(x, 3)));
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // leftovers in the temp directory are harmless
+    }
+  }
+}
