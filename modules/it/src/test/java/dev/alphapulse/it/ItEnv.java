@@ -1,5 +1,6 @@
 package dev.alphapulse.it;
 
+import dev.alphapulse.app.clusterbench.JournalDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +18,14 @@ import java.util.stream.Stream;
 final class ItEnv {
   private ItEnv() {}
 
-  /** The database these tests own; created when missing, emptied before every cluster. */
-  static final String DATABASE = "alphapulse_it";
+  /**
+   * The database of this test run: {@code alphapulse_it_<pid>}, so that two builds on one machine
+   * (a developer's and CI's) never share a journal. Created on first use, emptied before every
+   * cluster, dropped when the test JVM exits.
+   */
+  static final String DATABASE = "alphapulse_it_" + ProcessHandle.current().pid();
+
+  private static JournalDatabase journal;
 
   private static final Pattern PG_URL =
       Pattern.compile("(jdbc:postgresql://[^/?]+/)[^?]*(\\?.*)?", Pattern.CASE_INSENSITIVE);
@@ -36,6 +43,26 @@ final class ItEnv {
       }
     }
     return "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?user=postgres";
+  }
+
+  /** This run's journal database (created now if missing; dropped at JVM exit). */
+  static synchronized JournalDatabase journal() {
+    if (journal == null) {
+      JournalDatabase db = JournalDatabase.ensure(journalUrl());
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      db.dropDatabase();
+                    } catch (RuntimeException e) {
+                      System.err.println("could not drop " + DATABASE + ": " + e.getMessage());
+                    }
+                  },
+                  "alphapulse-it-drop-database"));
+      journal = db;
+    }
+    return journal;
   }
 
   /** A fresh (emptied) work directory for {@code name} under the build directory. */
