@@ -203,7 +203,7 @@ final class ItCluster implements AutoCloseable {
     Cli.Result r =
         Cli.client(
             work.resolve("cli"), "status", jobId, "--endpoint", live.get(0).endpoint(), "--json");
-    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(r.exitCode()).as("%s%s", r, logLines("Oversized")).isZero();
     JsonNode json;
     try {
       json = JSON.readTree(r.out());

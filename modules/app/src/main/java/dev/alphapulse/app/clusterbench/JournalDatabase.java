@@ -51,9 +51,13 @@ public final class JournalDatabase {
       long sequenceNr, String type, int chunkId, int attempt, String node, long writeTimestamp) {}
 
   private final String url;
+  private final String adminUrl;
+  private final String name;
 
-  private JournalDatabase(String url) {
+  private JournalDatabase(String url, String adminUrl, String name) {
     this.url = url;
+    this.adminUrl = adminUrl;
+    this.name = name;
   }
 
   /**
@@ -95,7 +99,7 @@ public final class JournalDatabase {
               + e.getMessage(),
           e);
     }
-    JournalDatabase d = new JournalDatabase(url);
+    JournalDatabase d = new JournalDatabase(url, admin, db.toLowerCase(Locale.ROOT));
     d.query("SELECT 1");
     return d;
   }
@@ -120,6 +124,19 @@ public final class JournalDatabase {
    */
   public void reset() {
     query("DROP TABLE IF EXISTS event_tag, event_journal, snapshot, durable_state CASCADE");
+  }
+
+  /**
+   * Drops the whole database, closing the connections still open to it ({@code WITH (FORCE)},
+   * PostgreSQL 13 and later). For databases made for one run only.
+   */
+  public void dropDatabase() {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop database " + name + ": " + e.getMessage(), e);
+    }
   }
 
   /** Every event of job {@code jobId}, in sequence order. */
