@@ -10,6 +10,7 @@ import dev.alphapulse.cluster.job.JobWatcher;
 import dev.alphapulse.cluster.node.ClusterNode;
 import dev.alphapulse.cluster.util.Nodes;
 import dev.alphapulse.cluster.worker.WorkerPool;
+import dev.alphapulse.jobs.ChunkResult;
 import dev.alphapulse.jobs.DatasetRef;
 import dev.alphapulse.jobs.JobPlan;
 import dev.alphapulse.jobs.JobResult;
@@ -196,9 +197,26 @@ public final class DistributedComputingService implements AutoCloseable {
    * runs are stitched here, on this node, from its chunks and its data.
    */
   public CompletionStage<JobOutcome> getJobResult(String jobId) {
-    return coordinator(checkJobId(jobId))
-        .ask(JobCoordinator.GetResult::new, askTimeout)
-        .thenApplyAsync(this::outcome, background);
+    EntityRef<JobCoordinator.Command> coordinator = coordinator(checkJobId(jobId));
+    return resultPages(coordinator, 0, new ArrayList<>()).thenApplyAsync(this::outcome, background);
+  }
+
+  /** Asks page after page (each well under a remote frame) and joins them into one report. */
+  private CompletionStage<JobCoordinator.ResultReport> resultPages(
+      EntityRef<JobCoordinator.Command> coordinator, int fromChunk, List<ChunkResult> sofar) {
+    return coordinator
+        .ask(
+            (ActorRef<JobCoordinator.ResultReport> replyTo) ->
+                new JobCoordinator.GetResult(fromChunk, replyTo),
+            askTimeout)
+        .thenCompose(
+            page -> {
+              sofar.addAll(page.results());
+              return page.nextChunk() < 0
+                  ? CompletableFuture.completedFuture(
+                      new JobCoordinator.ResultReport(page.status(), sofar, -1))
+                  : resultPages(coordinator, page.nextChunk(), sofar);
+            });
   }
 
   /**

@@ -99,8 +99,18 @@ public final class JobCoordinator
   /** Replies a {@link StatusReport}. */
   public record GetStatus(ActorRef<StatusReport> replyTo) implements Command {}
 
-  /** Replies a {@link ResultReport}: status plus every completed chunk's result. */
-  public record GetResult(ActorRef<ResultReport> replyTo) implements Command {}
+  /**
+   * Replies a {@link ResultReport}: status plus one page of completed chunks' results, those with
+   * an id from {@code fromChunk} on, as many as fit {@link #RESULT_PAGE_WEIGHT} (at least one).
+   * Results are paged so that no reply outgrows a remote frame, however big the job.
+   */
+  public record GetResult(int fromChunk, ActorRef<ResultReport> replyTo) implements Command {
+    public GetResult {
+      if (fromChunk < 0) {
+        throw new IllegalArgumentException("fromChunk must be >= 0, was " + fromChunk);
+      }
+    }
+  }
 
   /** Stop dispatching and end the job as cancelled; replies the resulting status. */
   public record Cancel(String reason, ActorRef<StatusReport> replyTo) implements Command {}
@@ -152,12 +162,43 @@ public final class JobCoordinator
     }
   }
 
-  /** Status plus every completed chunk's result, in chunk order. */
-  public record ResultReport(StatusReport status, List<ChunkResult> results)
+  /**
+   * Status plus one page of completed chunks' results, in chunk order.
+   *
+   * @param nextChunk the {@code fromChunk} of the next page, or -1 when this page is the last
+   */
+  public record ResultReport(StatusReport status, List<ChunkResult> results, int nextChunk)
       implements KryoMessage {
     public ResultReport {
       results = List.copyOf(results);
     }
+  }
+
+  /**
+   * How much one result page carries, in {@link #weight} units: about 130 KiB of serialized runs,
+   * well under Artery's default 256 KiB frame.
+   */
+  public static final long RESULT_PAGE_WEIGHT = 200;
+
+  /** A result's size in units of about one run's statistics (~650 bytes serialized). */
+  static long weight(ChunkResult r) {
+    long bars = r.segment() == null ? 0 : r.segment().equity().length;
+    long trades = r.segment() == null ? 0 : r.segment().trades().size();
+    return r.runs().size() + bars / 80 + trades / 8 + 1;
+  }
+
+  /** The page a {@link GetResult} from {@code fromChunk} gets, given the coordinator's state. */
+  public static ResultReport page(StatusReport status, CoordinatorState s, int fromChunk) {
+    List<ChunkResult> page = new ArrayList<>();
+    long weight = 0;
+    for (ChunkResult r : s.completed().tailMap(fromChunk).values()) {
+      if (!page.isEmpty() && weight + weight(r) > RESULT_PAGE_WEIGHT) {
+        return new ResultReport(status, page, r.chunkId());
+      }
+      page.add(r);
+      weight += weight(r);
+    }
+    return new ResultReport(status, page, -1);
   }
 
   /** Sharding's stop message for passivation and rebalancing. */
@@ -281,7 +322,7 @@ public final class JobCoordinator
         .onCommand(GetStatus.class, (s, c) -> replyAndForget(s, c.replyTo(), report(s)))
         .onCommand(
             GetResult.class,
-            (s, c) -> replyAndForget(s, c.replyTo(), new ResultReport(report(s), List.of())))
+            (s, c) -> replyAndForget(s, c.replyTo(), new ResultReport(report(s), List.of(), -1)))
         .onCommand(Cancel.class, (s, c) -> replyAndForget(s, c.replyTo(), report(s)))
         .onCommand(
             Subscribe.class,
@@ -299,7 +340,7 @@ public final class JobCoordinator
         .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), report(s)))
         .onCommand(
             GetResult.class,
-            (s, c) -> Effect().reply(c.replyTo(), new ResultReport(report(s), s.results())))
+            (s, c) -> Effect().reply(c.replyTo(), page(report(s), s, c.fromChunk())))
         .onCommand(Cancel.class, this::onCancel)
         .onCommand(Subscribe.class, this::onSubscribe)
         .onCommand(Unsubscribe.class, this::onUnsubscribe)

@@ -185,8 +185,10 @@ class JobCoordinatorTest {
     assertThat(s.chunks().attempts()).isEqualTo(14);
     assertThat(s.failures()).containsExactly(new ChunkFailure(0, 3, "boom 3"));
     assertThat(es.getState().finishedAtMillis()).isPositive();
-    var results = es.<JobCoordinator.ResultReport>runCommand(JobCoordinator.GetResult::new).reply();
+    var results =
+        es.<JobCoordinator.ResultReport>runCommand(r -> new JobCoordinator.GetResult(0, r)).reply();
     assertThat(results.results()).hasSize(11);
+    assertThat(results.nextChunk()).isEqualTo(-1);
   }
 
   private WorkerPool.Assignment awaitLease(int chunk) {

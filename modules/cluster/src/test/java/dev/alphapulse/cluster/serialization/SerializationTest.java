@@ -120,8 +120,45 @@ class SerializationTest {
             "127.0.0.1:2551",
             List.of(new ChunkFailure(4, 3, "boom")));
     kryo(report);
-    kryo(new JobCoordinator.ResultReport(report, results));
+    kryo(new JobCoordinator.ResultReport(report, results, -1));
     kryo(JobCoordinator.Stop.INSTANCE);
+  }
+
+  @Test
+  void results_of_a_big_job_are_paged_under_the_default_remote_frame() {
+    List<ChunkResult> one = TestJobs.sequentialChunks(SWEEP);
+    TreeMap<Integer, ChunkResult> completed = new TreeMap<>();
+    for (int id = 0; completed.size() < 900; id++) {
+      completed.put(id, new ChunkResult(id, one.get(id % one.size()).runs(), null));
+    }
+    CoordinatorState state =
+        new CoordinatorState(
+            SWEEP, JobStatus.SUCCEEDED, completed, new TreeMap<>(), new TreeMap<>(), 900, 1L);
+    JobCoordinator.StatusReport status =
+        new JobCoordinator.StatusReport(
+            "job-s",
+            JobStatus.SUCCEEDED,
+            new ChunkCounts(900, 900, 0, 900, 0, 0),
+            SWEEP,
+            1L,
+            0,
+            0,
+            "127.0.0.1:2551",
+            List.of());
+    long whole =
+        SER.serialize(new JobCoordinator.ResultReport(status, state.results(), -1)).get().length;
+    assertThat(whole).as("one unpaged report").isGreaterThan(256 * 1024);
+    List<ChunkResult> seen = new ArrayList<>();
+    int pages = 0;
+    for (int from = 0; from >= 0; pages++) {
+      JobCoordinator.ResultReport page = JobCoordinator.page(status, state, from);
+      assertThat(SER.serialize(page).get().length).isLessThan(256 * 1024);
+      assertThat(page.results()).isNotEmpty();
+      seen.addAll(page.results());
+      from = page.nextChunk();
+    }
+    assertThat(pages).isGreaterThan(1);
+    assertThat(seen).isEqualTo(state.results());
   }
 
   @Test
