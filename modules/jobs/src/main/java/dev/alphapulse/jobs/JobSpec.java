@@ -32,6 +32,10 @@ import java.util.Set;
  * @param ranges the parameters written as {@code {range: [from, to, step]}}, whose expansion is in
  *     {@code params}; used to name {@code params.NAME.range} in errors and to show the spec as
  *     written
+ * @param research the research sections of the job file ({@code search-space}, {@code search},
+ *     {@code scheduler}, {@code walk-forward}, {@code monte-carlo}, {@code batch}, {@code
+ *     portfolio}) as one JSON object, checked by {@link dev.alphapulse.jobs.research.ResearchJobs};
+ *     {@code null} for a backtest or sweep
  */
 public record JobSpec(
     JobType type,
@@ -43,7 +47,8 @@ public record JobSpec(
     int maxRetries,
     int checkpointInterval,
     long seed,
-    Map<String, ParamRange> ranges) {
+    Map<String, ParamRange> ranges,
+    String research) {
 
   /** Largest parameter grid (product of the numbers of candidate values) a job may have. */
   public static final long MAX_GRID = 1_000_000;
@@ -56,8 +61,19 @@ public record JobSpec(
       throw new JobSpecException(
           "data", "is missing: give {synthetic: {...}} or {path: FILE_OR_DIR, symbols: [...]}");
     }
+    boolean multiStrategy = type == JobType.BATCH || type == JobType.PORTFOLIO;
     if (strategy == null || strategy.isBlank()) {
-      throw new JobSpecException("strategy", "is missing: name a strategy, e.g. sma-cross");
+      if (!multiStrategy) {
+        throw new JobSpecException("strategy", "is missing: name a strategy, e.g. sma-cross");
+      }
+      strategy = "";
+    }
+    if (type.isResearch() && (research == null || research.isBlank())) {
+      research = "{}";
+    }
+    if (!type.isResearch() && research != null) {
+      throw new JobSpecException(
+          "type", "a " + type.fileName() + " job has no research sections; " + research);
     }
     ranges = ranges == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
     params = copyParams(params == null ? Map.of() : params, ranges);
@@ -79,7 +95,7 @@ public record JobSpec(
       throw new JobSpecException(
           "params", "the grid has " + grid + " combinations; at most " + MAX_GRID);
     }
-    if (type == JobType.BACKTEST) {
+    if (type == JobType.BACKTEST || type == JobType.MONTE_CARLO) {
       for (Map.Entry<String, List<Number>> e : params.entrySet()) {
         if (e.getValue().size() > 1) {
           throw new JobSpecException(
@@ -91,10 +107,10 @@ public record JobSpec(
       }
     }
     ParallelizationStrategy split = parallelization.strategy();
-    if (split == ParallelizationStrategy.MONTE_CARLO) {
+    if (split == ParallelizationStrategy.MONTE_CARLO && type != JobType.MONTE_CARLO) {
       throw new JobSpecException(
           "parallelization.strategy",
-          "MONTE_CARLO needs a monte-carlo job, which is not a job type yet (issue #4); a "
+          "MONTE_CARLO splits the paths of a monte-carlo job; a "
               + type.fileName()
               + " job uses PARAMETER_BASED, SYMBOL_BASED, TIME_BASED or AUTO");
     }
@@ -106,6 +122,32 @@ public record JobSpec(
               + grid
               + "; give one value per parameter");
     }
+  }
+
+  /** A backtest or sweep (no research sections). */
+  public JobSpec(
+      JobType type,
+      DataSpec data,
+      String strategy,
+      Map<String, List<Number>> params,
+      BacktestSettings backtest,
+      Parallelization parallelization,
+      int maxRetries,
+      int checkpointInterval,
+      long seed,
+      Map<String, ParamRange> ranges) {
+    this(
+        type,
+        data,
+        strategy,
+        params,
+        backtest,
+        parallelization,
+        maxRetries,
+        checkpointInterval,
+        seed,
+        ranges,
+        null);
   }
 
   /** The job without ranges (every parameter given as values). */

@@ -71,7 +71,14 @@ public final class JobSpecs {
           "parallelization",
           "max-retries",
           "checkpoint-interval",
-          "seed");
+          "seed",
+          "search-space",
+          "search",
+          "scheduler",
+          "walk-forward",
+          "monte-carlo",
+          "batch",
+          "portfolio");
   private static final List<String> DATA_KEYS = List.of("synthetic", "path", "symbols");
   private static final List<String> SYNTHETIC_KEYS = List.of("symbols", "bars", "seed");
   private static final List<String> BACKTEST_KEYS =
@@ -119,11 +126,13 @@ public final class JobSpecs {
     checkKeys(root, "", TOP_KEYS);
 
     JobType type = has(root, "type") ? JobType.parse(text(root.get("type"), "type")) : DEFAULT_TYPE;
+    String research = ResearchSections.extract(root, type);
     DataSpec data = parseData(root.get("data"));
-    if (!has(root, "strategy")) {
+    boolean multiStrategy = type == JobType.BATCH || type == JobType.PORTFOLIO;
+    if (!has(root, "strategy") && !multiStrategy) {
       throw new JobSpecException("strategy", "is missing: name a strategy, e.g. sma-cross");
     }
-    String strategy = text(root.get("strategy"), "strategy");
+    String strategy = has(root, "strategy") ? text(root.get("strategy"), "strategy") : "";
     Map<String, List<Number>> params = new LinkedHashMap<>();
     Map<String, ParamRange> ranges = new LinkedHashMap<>();
     parseParams(root.get("params"), params, ranges);
@@ -148,7 +157,8 @@ public final class JobSpecs {
         maxRetries,
         checkpointInterval,
         seed,
-        ranges);
+        ranges,
+        research);
   }
 
   private static DataSpec parseData(JsonNode node) {
@@ -380,6 +390,20 @@ public final class JobSpecs {
    *     with a multi-symbol strategy)
    */
   public static List<Params> validate(JobSpec spec, StrategyRegistry registry) {
+    if (spec.type().isResearch()) {
+      if (spec.type() != JobType.MONTE_CARLO && !spec.params().isEmpty()) {
+        throw new JobSpecException(
+            "params",
+            "a "
+                + spec.type().fileName()
+                + " job takes its parameters from its own sections (see docs/jobs.md), not from"
+                + " params");
+      }
+      dev.alphapulse.jobs.research.ResearchJobs.check(spec, registry);
+      if (spec.type() != JobType.MONTE_CARLO) {
+        return List.of();
+      }
+    }
     StrategyDescriptor d;
     try {
       d = registry.get(spec.strategy());

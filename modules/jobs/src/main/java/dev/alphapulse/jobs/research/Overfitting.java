@@ -1,0 +1,72 @@
+package dev.alphapulse.jobs.research;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.alphapulse.research.overfit.BacktestOverfitting;
+import dev.alphapulse.research.overfit.DeflatedSharpe;
+import dev.alphapulse.research.overfit.PerformanceMetric;
+import java.util.List;
+
+/**
+ * The overfitting statistics every sweep, optimisation and walk-forward result reports: the
+ * Deflated Sharpe Ratio of the best trial (Bailey and Lopez de Prado 2014) and, with at least two
+ * trials and {@code 2 * 16} return observations, the Probability of Backtest Overfitting by CSCV
+ * with 16 blocks (Bailey, Borwein, Lopez de Prado and Zhu 2015). Both work on per-bar returns of
+ * the trials over the same history (see {@code docs/research-overfitting.md}).
+ */
+final class Overfitting {
+  private Overfitting() {}
+
+  /** CSCV blocks (the paper's choice). */
+  static final int BLOCKS = 16;
+
+  /** Most trials whose returns are recomputed for DSR and PBO; more are reported as capped. */
+  static final int MAX_TRIALS = 2000;
+
+  /**
+   * The statistics of trials given their per-bar returns (equal lengths), in trial order.
+   *
+   * @param totalTrials how many trials the search ran (at least {@code returns.size()})
+   */
+  static ObjectNode of(List<double[]> returns, int totalTrials) {
+    ObjectNode out = Json.object();
+    out.put("trials", totalTrials);
+    out.put("trialsUsed", returns.size());
+    if (returns.size() < 2 || returns.get(0).length < 3) {
+      out.putNull("deflatedSharpe");
+      out.putNull("pbo");
+      out.put("note", "needs at least 2 trials with returns");
+      return out;
+    }
+    double[][] byTrial = returns.toArray(double[][]::new);
+    out.set("deflatedSharpe", Json.MAPPER.valueToTree(DeflatedSharpe.fromTrials(byTrial)));
+    int t = byTrial[0].length;
+    double[][] byRow = new double[t][byTrial.length];
+    for (int n = 0; n < byTrial.length; n++) {
+      for (int i = 0; i < t; i++) {
+        byRow[i][n] = byTrial[n][i];
+      }
+    }
+    BacktestOverfitting.compute(byRow, BLOCKS, PerformanceMetric.SHARPE)
+        .ifPresentOrElse(
+            p -> {
+              ObjectNode pbo = Json.object();
+              pbo.put("probability", p.probability());
+              pbo.put("blocks", p.blocks());
+              pbo.put("combinations", p.logits().size());
+              pbo.put("degradationSlope", p.degradationSlope());
+              pbo.put("probabilityOfOosLoss", p.probabilityOfOosLoss());
+              out.set("pbo", pbo);
+            },
+            () -> out.putNull("pbo"));
+    return out;
+  }
+
+  /** Per-bar simple returns of an equity curve (0 where the equity was not positive). */
+  static double[] returns(double[] equity) {
+    double[] r = new double[Math.max(0, equity.length - 1)];
+    for (int i = 1; i < equity.length; i++) {
+      r[i - 1] = equity[i - 1] > 0 ? equity[i] / equity[i - 1] - 1 : 0;
+    }
+    return r;
+  }
+}
