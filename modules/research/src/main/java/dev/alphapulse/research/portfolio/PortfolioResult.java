@@ -1,6 +1,7 @@
 package dev.alphapulse.research.portfolio;
 
 import dev.alphapulse.engine.metrics.Statistics;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record PortfolioResult(
 
   public PortfolioResult {
     sleeves = List.copyOf(sleeves);
-    sleeveStatistics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sleeveStatistics));
+    sleeveStatistics = Collections.unmodifiableMap(new LinkedHashMap<>(sleeveStatistics));
     if (calendar.length != combination.equity().length) {
       throw new IllegalArgumentException(
           "calendar has "
