@@ -144,7 +144,7 @@ public final class MonteCarloModel {
     double[][] fanCurves = new double[fanCount][];
 
     double start = spec.startingEquity();
-    double logRuin = Math.log(spec.ruinThreshold());
+    double ruinLevel = spec.ruinThreshold() * start;
     double exponent = spec.periodsPerYear() / steps;
     double sqrtPpy = Math.sqrt(spec.periodsPerYear());
     Accumulator acc = new Accumulator();
@@ -166,8 +166,10 @@ public final class MonteCarloModel {
       cagr[i] = Math.pow(eq / start, exponent) - 1;
       maxDrawdown[i] = -Math.expm1(-acc.logDd);
       sharpe[i] = var > 0 ? mean / Math.sqrt(var) * sqrtPpy : Double.NaN;
-      minEquity[i] = start * Math.exp(acc.logMin);
-      ruined[i] = acc.logMin < logRuin;
+      double min = start * Math.exp(acc.logMin);
+      minEquity[i] = min;
+      // the same comparison as MonteCarloSummary, so flag and summary never disagree by rounding
+      ruined[i] = min < ruinLevel;
     }
     return new PathBatch(
         index, finalEquity, cagr, maxDrawdown, sharpe, minEquity, ruined, fanIndex, fanCurves);
