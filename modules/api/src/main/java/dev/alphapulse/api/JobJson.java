@@ -70,7 +70,8 @@ public final class JobJson {
 
   /**
    * A job that ended (or its results so far): {@link #running}'s keys, then {@code results}, {@code
-   * best} and, if any chunk failed, {@code failures}.
+   * best} (a research job: {@code result}, its result object) and, if any chunk failed, {@code
+   * failures}.
    *
    * @param jobId the job's id (as submitted; the status view may come from another read)
    * @param status the job's status
@@ -79,12 +80,16 @@ public final class JobJson {
   public static ObjectNode finished(String jobId, JobStatusView status, JobOutcome outcome) {
     ObjectNode o = running(status);
     o.put("jobId", jobId);
-    ArrayNode results = o.putArray("results");
-    outcome.runs().stream().sorted(RESULT_ORDER).forEach(r -> results.add(run(r)));
-    if (outcome.best() == null) {
-      o.putNull("best");
+    if (outcome.research() != null) {
+      o.set("result", dev.alphapulse.jobs.research.Json.tree(outcome.research()));
     } else {
-      o.set("best", run(outcome.best()));
+      ArrayNode results = o.putArray("results");
+      outcome.runs().stream().sorted(RESULT_ORDER).forEach(r -> results.add(run(r)));
+      if (outcome.best() == null) {
+        o.putNull("best");
+      } else {
+        o.set("best", run(outcome.best()));
+      }
     }
     List<ChunkFailure> failures = status.failures();
     if (!failures.isEmpty()) {

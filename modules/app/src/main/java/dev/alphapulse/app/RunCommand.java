@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
         s.chunks().failed(),
         s.chunks().attempts(),
         outcome.runs().size());
+    if (outcome.research() != null) {
+      ResearchSummary.print(out, dev.alphapulse.jobs.research.Json.tree(outcome.research()));
+      return;
+    }
     RunResult best = outcome.best();
     if (best != null) {
       out.printf(

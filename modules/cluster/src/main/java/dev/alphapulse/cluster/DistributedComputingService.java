@@ -12,7 +12,6 @@ import dev.alphapulse.cluster.util.Nodes;
 import dev.alphapulse.cluster.worker.WorkerPool;
 import dev.alphapulse.jobs.ChunkResult;
 import dev.alphapulse.jobs.DatasetRef;
-import dev.alphapulse.jobs.JobPlan;
 import dev.alphapulse.jobs.JobResult;
 import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecs;
@@ -169,8 +168,11 @@ public final class DistributedComputingService implements AutoCloseable {
             .thenApplyAsync(
                 workers -> {
                   DatasetRef ref = node.datasets().describe(spec.data(), baseDir);
-                  JobPlan plan = JobModel.plan(spec, ref, workers);
-                  return new JobTicket(id, spec, ref, workers, plan.chunks().size(), submittedAt);
+                  int chunks =
+                      spec.type().isResearch()
+                          ? JobModel.initialResearchChunks(spec, ref)
+                          : JobModel.plan(spec, ref, workers).chunks().size();
+                  return new JobTicket(id, spec, ref, workers, chunks, submittedAt);
                 },
                 background)
             .thenCompose(
@@ -366,6 +368,21 @@ public final class DistributedComputingService implements AutoCloseable {
     JobTicket ticket = report.status().ticket();
     if (ticket == null) {
       return new JobOutcome(status, List.of(), settings.objective(), null);
+    }
+    if (ticket.spec().type().isResearch()) {
+      java.util.SortedMap<Integer, String> payloads = new java.util.TreeMap<>();
+      for (ChunkResult r : report.results()) {
+        payloads.put(r.chunkId(), r.payload());
+      }
+      java.util.SortedMap<Integer, String> failures = new java.util.TreeMap<>();
+      for (var f : report.status().failures()) {
+        failures.put(f.chunkId(), f.error());
+      }
+      String research =
+          dev.alphapulse.jobs.research.Json.write(
+              JobModel.research(ticket)
+                  .assemble(payloads, failures, node.datasets().resolve(ticket.dataset())));
+      return new JobOutcome(status, List.of(), settings.objective(), null, research);
     }
     JobResult result = JobModel.fold(ticket, report.results());
     List<RunResult> runs =

@@ -12,10 +12,16 @@ import java.util.List;
  *     backtest); runs of failed chunks are absent
  * @param objective the statistic {@code best} is ranked by
  * @param best the best run by {@code objective}, or null if no run has a value for it
+ * @param research a research job's result (JSON object, see docs/jobs.md), or null
  */
 public record JobOutcome(
-    JobStatusView status, List<RunResult> runs, String objective, RunResult best) {
+    JobStatusView status, List<RunResult> runs, String objective, RunResult best, String research) {
   public JobOutcome {
     runs = List.copyOf(runs);
+  }
+
+  /** A backtest's or sweep's outcome. */
+  public JobOutcome(JobStatusView status, List<RunResult> runs, String objective, RunResult best) {
+    this(status, runs, objective, best, null);
   }
 }

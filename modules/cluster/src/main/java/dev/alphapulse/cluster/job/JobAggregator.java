@@ -122,7 +122,9 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
     this.doneAtStart = doneAtStart;
     JobResult r = JobModel.emptyResult(ticket);
     for (ChunkResult c : recovered) {
-      r = r.with(c);
+      if (c.payload() == null) {
+        r = r.with(c);
+      }
     }
     this.result = r;
   }
@@ -139,7 +141,7 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
   }
 
   private Behavior<Command> onUpdate(Update u) {
-    if (u.result() != null) {
+    if (u.result() != null && u.result().payload() == null) {
       JobResult next = result.with(u.result());
       if (next != result) {
         sinceLast.addAll(u.result().runs());

@@ -4,6 +4,7 @@ import dev.alphapulse.cluster.serialization.KryoMessage;
 import dev.alphapulse.cluster.util.Nodes;
 import dev.alphapulse.cluster.worker.WorkerPool;
 import dev.alphapulse.jobs.ChunkResult;
+import dev.alphapulse.jobs.research.ResearchDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -266,6 +267,8 @@ public final class JobCoordinator
   private Set<ActorRef<WorkerPool.Command>> pools = Set.of();
   private final Set<ActorRef<WorkerPool.Command>> watched = new HashSet<>();
   private ActorRef<JobAggregator.Command> aggregator;
+  // A research job's chunk source (null for a backtest or sweep), rebuilt from the journal.
+  private ResearchDriver driver;
   private boolean started;
   private long startNanos = System.nanoTime();
   private int doneAtStart;
@@ -424,7 +427,9 @@ public final class JobCoordinator
     }
     List<WorkerPool.Assignment> assignments = new ArrayList<>(leases.size());
     for (LeaseBook.Lease<ActorRef<WorkerPool.Command>> l : leases) {
-      assignments.add(new WorkerPool.Assignment(l.chunkId(), l.attempt()));
+      assignments.add(
+          new WorkerPool.Assignment(
+              l.chunkId(), l.attempt(), driver == null ? null : driver.task(l.chunkId())));
     }
     return Effect()
         .reply(c.pool(), new WorkerPool.WorkGranted(jobId, s.ticket(), assignments, ctx.getSelf()));
@@ -432,10 +437,7 @@ public final class JobCoordinator
 
   private ReplyEffect<JobEvent, CoordinatorState> onResult(CoordinatorState s, ReportResult c) {
     int id = c.chunkId();
-    if (s.status() != JobStatus.RUNNING
-        || id < 0
-        || id >= s.ticket().totalChunks()
-        || s.isDone(id)) {
+    if (s.status() != JobStatus.RUNNING || id < 0 || id >= total(s) || s.isDone(id)) {
       // A duplicate (or a late result after the end): counted once, so nothing to record.
       book.complete(id);
       return Effect().noReply();
@@ -446,6 +448,10 @@ public final class JobCoordinator
               "job {}: result for chunk {} reported as chunk {}", jobId, c.result().chunkId(), id);
       return Effect().noReply();
     }
+    int knownBefore = total(s);
+    if (driver != null) {
+      driver.completed(id, c.result().payload());
+    }
     List<JobEvent> events = new ArrayList<>(2);
     events.add(new JobEvent.ChunkCompleted(id, c.attempt(), c.result(), c.node()));
     addFinishIfLast(s, events);
@@ -454,6 +460,7 @@ public final class JobCoordinator
         .thenRun(
             st -> {
               book.complete(id);
+              addKnown(knownBefore);
               aggregator.tell(new JobAggregator.Update(c.result(), counts(st), st.status()));
               afterOutcome(st);
             })
@@ -470,7 +477,11 @@ public final class JobCoordinator
     List<JobEvent> events = new ArrayList<>(3);
     events.add(new JobEvent.ChunkFailed(id, c.attempt(), c.reason(), c.node()));
     boolean abandon = s.failures().getOrDefault(id, 0) + 1 > maxRetries;
+    int knownBefore = total(s);
     if (abandon) {
+      if (driver != null) {
+        driver.failed(id, c.reason());
+      }
       events.add(new JobEvent.ChunkAbandoned(id, s.failures().getOrDefault(id, 0) + 1, c.reason()));
       addFinishIfLast(s, events);
     }
@@ -480,6 +491,7 @@ public final class JobCoordinator
             st -> {
               if (abandon) {
                 book.complete(id);
+                addKnown(knownBefore);
                 ctx.getLog()
                     .warn(
                         "job {}: chunk {} abandoned after {} attempts: {}",
@@ -503,9 +515,53 @@ public final class JobCoordinator
     for (JobEvent e : events) {
       after = after.apply(e);
     }
-    if (after.allChunksDone()) {
+    boolean done =
+        driver == null
+            ? after.allChunksDone()
+            : driver.isFinished() && after.doneCount() >= driver.knownChunks();
+    if (done) {
       events.add(new JobEvent.JobFinished(after.finalStatus(), System.currentTimeMillis()));
     }
+  }
+
+  /** Chunks known so far: the plan's for a sweep, the driver's for a research job. */
+  private int total(CoordinatorState s) {
+    return driver != null ? driver.knownChunks() : s.ticket().totalChunks();
+  }
+
+  /** Queues the chunks the driver made known since it knew {@code knownBefore}. */
+  private void addKnown(int knownBefore) {
+    if (driver == null || driver.knownChunks() <= knownBefore) {
+      return;
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (int id = knownBefore; id < driver.knownChunks(); id++) {
+      ids.add(id);
+    }
+    book.addPending(ids);
+    announce(pools);
+  }
+
+  /**
+   * A research job's driver, fed the journal's outcomes in ascending chunk id (a round's chunks are
+   * known before any later round's), so it knows exactly the chunks it knew before.
+   */
+  private static ResearchDriver rebuildDriver(CoordinatorState s) {
+    ResearchDriver d = JobModel.research(s.ticket()).driver();
+    java.util.TreeSet<Integer> ids = new java.util.TreeSet<>(s.completed().keySet());
+    ids.addAll(s.abandoned().keySet());
+    for (int id : ids) {
+      if (id >= d.knownChunks()) {
+        break;
+      }
+      ChunkResult r = s.completed().get(id);
+      if (r != null) {
+        d.completed(id, r.payload());
+      } else {
+        d.failed(id, s.abandoned().get(id));
+      }
+    }
+    return d;
   }
 
   private void afterOutcome(CoordinatorState st) {
@@ -591,13 +647,22 @@ public final class JobCoordinator
     started = true;
     startNanos = System.nanoTime();
     doneAtStart = s.doneCount();
+    if (s.ticket().spec().type().isResearch()) {
+      driver = rebuildDriver(s);
+    }
     aggregator =
         ctx.spawn(
             JobAggregator.create(
                 s.ticket(), s.results(), counts(s), s.status(), settings, doneAtStart),
             "aggregator");
     if (s.status() == JobStatus.RUNNING) {
-      book = new LeaseBook<>(s.missingChunks());
+      List<Integer> missing = new ArrayList<>();
+      for (int id = 0; id < total(s); id++) {
+        if (!s.isDone(id)) {
+          missing.add(id);
+        }
+      }
+      book = new LeaseBook<>(missing);
       ctx.getSystem().receptionist().tell(Receptionist.register(ACTIVE_JOBS, ctx.getSelf()));
       ActorRef<Receptionist.Listing> listings =
           ctx.messageAdapter(
@@ -611,7 +676,7 @@ public final class JobCoordinator
               jobId,
               selfNode,
               book.pendingCount(),
-              s.ticket().totalChunks());
+              total(s));
     } else {
       ctx.setReceiveTimeout(settings.passivateAfter(), Idle.INSTANCE);
     }
@@ -645,7 +710,12 @@ public final class JobCoordinator
   }
 
   private ChunkCounts counts(CoordinatorState s) {
-    return s.counts(book.leasedCount(), book.pendingCount() + book.waitingRetryCount());
+    ChunkCounts c = s.counts(book.leasedCount(), book.pendingCount() + book.waitingRetryCount());
+    if (driver == null) {
+      return c;
+    }
+    return new ChunkCounts(
+        driver.knownChunks(), c.succeeded(), c.failed(), c.attempts(), c.running(), c.pending());
   }
 
   private StatusReport report(CoordinatorState s) {

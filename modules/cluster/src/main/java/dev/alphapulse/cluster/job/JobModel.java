@@ -15,6 +15,8 @@ import dev.alphapulse.jobs.ParallelizationStrategy;
 import dev.alphapulse.jobs.RunResult;
 import dev.alphapulse.jobs.StitchedRun;
 import dev.alphapulse.jobs.TimeStitcher;
+import dev.alphapulse.jobs.research.ResearchJobs;
+import dev.alphapulse.jobs.research.ResearchKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +32,21 @@ public final class JobModel {
 
   private static final class Registry {
     static final StrategyRegistry INSTANCE = StrategyRegistry.load();
+  }
+
+  private static final com.github.benmanes.caffeine.cache.Cache<String, ResearchKind> KINDS =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(64).build();
+
+  /** A research job's kind (cached per job id and spec). */
+  public static ResearchKind research(JobTicket ticket) {
+    return KINDS.get(
+        ticket.jobId() + "@" + ticket.spec().hashCode() + "@" + ticket.dataset().contentHash(),
+        k -> ResearchJobs.kind(ticket.spec(), ticket.dataset(), registry()));
+  }
+
+  /** The chunks a research job starts with. */
+  public static int initialResearchChunks(JobSpec spec, DatasetRef dataset) {
+    return ResearchJobs.kind(spec, dataset, registry()).driver().knownChunks();
   }
 
   /** The strategies visible to this node (built-ins and ServiceLoader providers), loaded once. */
@@ -69,9 +86,9 @@ public final class JobModel {
     return ChunkExecutor.execute(plan, chunk, universe, cache, registry());
   }
 
-  /** The empty result of a job. */
+  /** The empty result of a job (a research job's runs-free result has one slot). */
   public static JobResult emptyResult(JobTicket ticket) {
-    return JobResult.empty(ticket.totalChunks());
+    return JobResult.empty(ticket.spec().type().isResearch() ? 1 : ticket.totalChunks());
   }
 
   /** Folds results (any order, duplicates counted once). */

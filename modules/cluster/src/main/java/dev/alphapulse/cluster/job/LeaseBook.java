@@ -36,6 +36,11 @@ final class LeaseBook<P> {
     pending.addAll(missing);
   }
 
+  /** New chunks became known (a research job's next round): they are pending now. */
+  void addPending(Collection<Integer> ids) {
+    pending.addAll(ids);
+  }
+
   /**
    * Leases up to {@code max} pending chunks to {@code pool}, lowest ids first.
    *

@@ -51,7 +51,22 @@ public final class ChunkRunner {
     this.results = results;
   }
 
-  /** Computes (or reuses) chunk {@code chunkId} of the ticket's job. */
+  /**
+   * Computes (or reuses) chunk {@code chunkId} of the ticket's job; a research job's chunk runs its
+   * {@code task} (sent by the coordinator, as a study's next trials depend on earlier ones).
+   */
+  public ChunkResult run(JobTicket ticket, int chunkId, String task) {
+    if (ticket.spec().type().isResearch()) {
+      if (task == null) {
+        throw new IllegalArgumentException("research chunk " + chunkId + " came without a task");
+      }
+      Universe universe = datasets.resolve(ticket.dataset());
+      return ChunkResult.ofPayload(chunkId, JobModel.research(ticket).execute(task, universe));
+    }
+    return run(ticket, chunkId);
+  }
+
+  /** Computes (or reuses) chunk {@code chunkId} of the ticket's (sweep or backtest) job. */
   public ChunkResult run(JobTicket ticket, int chunkId) {
     JobPlan plan = plans.get(ticket.jobId(), id -> JobModel.plan(ticket));
     if (chunkId < 0 || chunkId >= plan.chunks().size()) {

@@ -59,7 +59,12 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
       implements Command {}
 
   /** One leased chunk: its id in the job's plan and the attempt number. */
-  public record Assignment(int chunkId, int attempt) {}
+  public record Assignment(int chunkId, int attempt, String task) {
+    /** A sweep or backtest chunk (workers re-plan it from the ticket). */
+    public Assignment(int chunkId, int attempt) {
+      this(chunkId, attempt, null);
+    }
+  }
 
   /** Chunks leased to this pool, with the ticket to plan the job from. */
   public record WorkGranted(
@@ -376,7 +381,7 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
   private void start(String jobId, JobTicket ticket, Assignment a) {
     busy++;
     CompletableFuture<ChunkResult> future =
-        CompletableFuture.supplyAsync(() -> runner.run(ticket, a.chunkId()), executor);
+        CompletableFuture.supplyAsync(() -> runner.run(ticket, a.chunkId(), a.task()), executor);
     getContext().pipeToSelf(future, (r, err) -> new ChunkDone(jobId, a, r, err));
   }
 

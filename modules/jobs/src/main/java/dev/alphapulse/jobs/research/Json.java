@@ -1,5 +1,7 @@
 package dev.alphapulse.jobs.research;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -15,11 +17,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Json {
   private Json() {}
 
-  /** The mapper (thread-safe once configured). */
+  /**
+   * The mapper (thread-safe once configured). Records are written from their fields only, never
+   * from getter-like methods (a record's {@code isFailure()} must not shadow its {@code failure}).
+   */
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+          .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
           .build();
 
   /** {@code value} as JSON text. */

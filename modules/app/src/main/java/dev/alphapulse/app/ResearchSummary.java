@@ -1,0 +1,80 @@
+package dev.alphapulse.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.Map;
+
+/** A readable summary of a research job's result object (the full object is {@code --json}). */
+final class ResearchSummary {
+  private ResearchSummary() {}
+
+  static void print(PrintWriter out, JsonNode result) {
+    String type = result.path("type").asText("research");
+    out.printf("%s result:%n", type);
+    scalars(out, "  ", result);
+    for (String key :
+        new String[] {
+          "best", "base", "stitched", "portfolio", "finalEquity", "cagr", "maxDrawdown", "sharpe"
+        }) {
+      JsonNode n = result.get(key);
+      if (n != null && n.isObject()) {
+        out.printf("  %s:%n", key);
+        scalars(out, "    ", n);
+        JsonNode params = n.get("params");
+        if (params != null && params.isObject()) {
+          out.printf("    params: %s%n", params);
+        }
+        JsonNode metrics = n.get("metrics");
+        if (metrics == null) {
+          metrics = n.get("stats");
+        }
+        if (metrics != null && metrics.isObject()) {
+          for (String m :
+              new String[] {"Sharpe Ratio", "Return [%]", "Max. Drawdown [%]", "# Trades"}) {
+            if (metrics.has(m)) {
+              out.printf("    %s: %s%n", m, number(metrics.get(m)));
+            }
+          }
+        }
+      }
+    }
+    JsonNode windows = result.get("windows");
+    if (windows != null && windows.isArray()) {
+      out.printf("  windows: %d%n", windows.size());
+    }
+    JsonNode trials = result.get("trials");
+    if (trials != null && trials.isArray()) {
+      long stopped = 0;
+      for (JsonNode t : trials) {
+        stopped += t.path("stoppedEarly").asBoolean(false) ? 1 : 0;
+      }
+      out.printf("  trials: %d (%d stopped early)%n", trials.size(), stopped);
+    }
+    JsonNode of = result.get("overfitting");
+    if (of != null && of.isObject()) {
+      JsonNode dsr = of.path("deflatedSharpe");
+      JsonNode pbo = of.path("pbo");
+      out.printf(
+          "  overfitting: deflated Sharpe probability %s, PBO %s%n",
+          dsr.isObject() ? number(dsr.path("probability")) : "n/a",
+          pbo.isObject() ? number(pbo.path("probability")) : "n/a");
+    }
+  }
+
+  private static void scalars(PrintWriter out, String indent, JsonNode n) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().isValueNode() && !e.getKey().equals("type")) {
+        out.printf("%s%s: %s%n", indent, e.getKey(), number(e.getValue()));
+      }
+    }
+  }
+
+  private static String number(JsonNode v) {
+    if (v.isFloatingPointNumber()) {
+      return String.format(java.util.Locale.ROOT, "%.4f", v.doubleValue());
+    }
+    return v.asText();
+  }
+}
