@@ -209,6 +209,29 @@ class MonteCarloKindTest {
             JobSpecException.class, e -> assertThat(e.field()).isEqualTo("monte-carlo.paths"));
   }
 
+  static java.nio.file.Path repoRoot() {
+    java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
+    while (!java.nio.file.Files.isDirectory(dir.resolve("examples"))) {
+      dir = dir.getParent();
+    }
+    return dir;
+  }
+
+  @Test
+  void theExampleIsValid() throws java.io.IOException {
+    dev.alphapulse.jobs.JobSpec spec =
+        JobSpecs.parseYaml(
+            java.nio.file.Files.readString(repoRoot().resolve("examples/monte-carlo.yaml")));
+    JobSpecs.validate(spec, REGISTRY);
+    Universe u = new DataSpec.Synthetic(1, 2000, 7).generate();
+    ResearchKind k =
+        ResearchJobs.kind(spec, DatasetFingerprint.ref("synthetic:1x2000:7", u), REGISTRY);
+    ResearchDriver d = k.driver();
+    assertThat(d.knownChunks()).isGreaterThanOrEqualTo(5);
+    String last = k.execute(d.task(d.knownChunks() - 1), u);
+    assertThat(Json.read(last, MonteCarloPayload.class).to()).isEqualTo(10_000);
+  }
+
   private static void bad(String mc, String field, String mentions) {
     assertThatThrownBy(
             () ->

@@ -188,6 +188,19 @@ class WalkForwardKindTest {
             e -> assertThat(e.field()).isEqualTo("walk-forward.window-size"));
   }
 
+  @Test
+  void theExampleIsValid() throws java.io.IOException {
+    dev.alphapulse.jobs.JobSpec spec =
+        JobSpecs.parseYaml(
+            java.nio.file.Files.readString(
+                MonteCarloKindTest.repoRoot().resolve("examples/walk-forward.yaml")));
+    JobSpecs.validate(spec, REGISTRY);
+    Universe u = new DataSpec.Synthetic(1, 3000, 7).generate();
+    ResearchKind k =
+        ResearchJobs.kind(spec, DatasetFingerprint.ref("synthetic:1x3000:7", u), REGISTRY);
+    assertThat(k.driver().knownChunks()).isEqualTo(8);
+  }
+
   private static void bad(String wf, String field, String mentions) {
     assertThatThrownBy(() -> kind(wf))
         .isInstanceOfSatisfying(
