@@ -6,6 +6,7 @@ import dev.alphapulse.engine.data.BarSeries;
 import dev.alphapulse.engine.data.Universe;
 import dev.alphapulse.engine.indicator.Indicator;
 import dev.alphapulse.engine.indicator.IndicatorCache;
+import dev.alphapulse.engine.strategy.SignalStrategy;
 import dev.alphapulse.engine.strategy.Strategy;
 import dev.alphapulse.engine.strategy.StrategyContext;
 import java.util.Arrays;
@@ -27,8 +28,10 @@ import java.util.function.Supplier;
  *
  * <h2>Cost</h2>
  *
- * O(bars x open trades); no allocation per bar. Indicator columns come from an {@link
- * IndicatorCache} so runs over the same data share them.
+ * O(bars x open trades); no allocation per bar. A {@link SignalStrategy} is only called on its
+ * signal bars and the bars while an order is pending; in between the broker marks the account to
+ * market in a tight loop ({@link Broker#markToMarket}), with the same values as bar by bar.
+ * Indicator columns come from an {@link IndicatorCache} so runs over the same data share them.
  */
 public final class Backtest {
   private Backtest() {}
@@ -56,7 +59,16 @@ public final class Backtest {
     Arrays.fill(equity, Double.NaN);
     int start = 1 + ctx.warmup;
     boolean outOfMoney = false;
+    SignalStrategy signals = strategy instanceof SignalStrategy ss ? ss : null;
     for (int i = start; i < n; i++) {
+      if (signals != null && broker.quiescent()) {
+        // nothing pending and next() is a no-op until the next signal: mark to market up to it
+        int signal = signals.nextSignal(i, n);
+        i = broker.markToMarket(i, signal, equity);
+        if (i == n) {
+          break;
+        }
+      }
       ctx.bar = i;
       equity[i] = broker.processBar(i);
       if (broker.bankrupt()) {

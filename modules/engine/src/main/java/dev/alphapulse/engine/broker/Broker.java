@@ -3,6 +3,7 @@ package dev.alphapulse.engine.broker;
 import dev.alphapulse.engine.data.BarSeries;
 import dev.alphapulse.engine.data.Universe;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -287,6 +288,69 @@ public final class Broker {
       return 0;
     }
     return equity;
+  }
+
+  /**
+   * True when nothing but prices can change the account from one bar to the next: no pending order
+   * (contingent stop-loss/take-profit orders included) and no trailing stop. {@link #processBar}
+   * then only marks the open trades to the close.
+   */
+  public boolean quiescent() {
+    return orders.isEmpty() && trailingTrades == 0;
+  }
+
+  /**
+   * {@link #processBar} for the bars {@code from} up to {@code to} (exclusive) of a {@link
+   * #quiescent()} account, writing each bar's equity to {@code equity[i]}: the same values, by the
+   * same operations, as calling {@code processBar(i)} bar by bar. Stops at the first bar whose
+   * equity is zero or below, without recording it, and returns its index so that the caller
+   * processes that bar (bankruptcy) with {@code processBar}; else returns {@code to}.
+   *
+   * @throws IllegalStateException if the account is not quiescent
+   */
+  public int markToMarket(int from, int to, double[] equity) {
+    if (!quiescent()) {
+      throw new IllegalStateException("markToMarket needs a quiescent account (no pending orders)");
+    }
+    if (from >= to) {
+      return to;
+    }
+    int n = trades.size();
+    if (n == 0) {
+      if (cash <= 0) {
+        bar = from;
+        return from;
+      }
+      Arrays.fill(equity, from, to, cash);
+      bar = to - 1;
+      return to;
+    }
+    if (n == 1) {
+      OpenTrade t = trades.get(0);
+      final double[] c = closes[t.symbol];
+      final double size = t.size;
+      final double entry = t.entryPrice;
+      final double base = cash;
+      for (int i = from; i < to; i++) {
+        double e = base + size * (c[i] - entry);
+        if (e <= 0) {
+          bar = i;
+          return i;
+        }
+        equity[i] = e;
+      }
+      bar = to - 1;
+      return to;
+    }
+    for (int i = from; i < to; i++) {
+      bar = i;
+      double e = equity();
+      if (e <= 0) {
+        return i;
+      }
+      equity[i] = e;
+    }
+    return to;
   }
 
   /**

@@ -57,6 +57,31 @@ public final class Metrics {
       double[] close,
       int warmup,
       MetricsConvention convention) {
+    checkLengths(time, equity, close);
+    CurveSummary c = CurveSummary.fused(time, equity, trades, close);
+    if (c == null) {
+      c = direct(time, equity, trades, close);
+    }
+    return assemble(time, equity, trades, close, warmup, convention, c);
+  }
+
+  /**
+   * {@link #compute(long[], double[], List, double[], int, MetricsConvention)} always by the direct
+   * definitions (one pass per statistic, no memo): the reference the fused path is tested against.
+   */
+  static Statistics computeDirect(
+      long[] time,
+      double[] equity,
+      List<Trade> trades,
+      double[] close,
+      int warmup,
+      MetricsConvention convention) {
+    checkLengths(time, equity, close);
+    return assemble(
+        time, equity, trades, close, warmup, convention, direct(time, equity, trades, close));
+  }
+
+  private static void checkLengths(long[] time, double[] equity, double[] close) {
     int n = equity.length;
     if (n == 0 || time.length != n || close.length != n) {
       throw new IllegalArgumentException(
@@ -67,9 +92,12 @@ public final class Metrics {
               + ", "
               + close.length);
     }
-    Map<String, Double> s = new LinkedHashMap<>();
-    s.put("Duration", days(time[n - 1] - time[0]));
+  }
 
+  /** The equity curve's statistics by their definitions, one pass (and array) each. */
+  private static CurveSummary direct(
+      long[] time, double[] equity, List<Trade> trades, double[] close) {
+    int n = equity.length;
     boolean[] inMarket = new boolean[n];
     for (Trade t : trades) {
       Arrays.fill(inMarket, t.entryBar(), t.exitBar() + 1, true);
@@ -78,70 +106,12 @@ public final class Metrics {
     for (boolean b : inMarket) {
       exposed += b ? 1 : 0;
     }
-    s.put("Exposure Time [%]", 100.0 * exposed / n);
     double peak = Double.NEGATIVE_INFINITY;
     for (double e : equity) {
       peak = Math.max(peak, e);
     }
-    s.put("Equity Final [$]", equity[n - 1]);
-    s.put("Equity Peak [$]", peak);
-    double commissions = 0;
-    for (Trade t : trades) {
-      commissions += t.commission();
-    }
-    if (commissions != 0) {
-      s.put("Commissions [$]", commissions);
-    }
-    double totalReturn = (equity[n - 1] - equity[0]) / equity[0] * 100;
-    s.put("Return [%]", totalReturn);
-    double buyHold = (close[n - 1] - close[warmup]) / close[warmup] * 100;
-    s.put("Buy & Hold Return [%]", buyHold);
-
-    long period = dataPeriod(time);
-    long freqDays = period / DAY;
-    int weekendBars = 0;
-    for (long t : time) {
-      int dow = (int) Math.floorMod(Math.floorDiv(t, DAY) + 3, 7L); // 0 = Monday
-      weekendBars += dow >= 5 ? 1 : 0;
-    }
-    boolean weekends = (double) weekendBars / n > 2.0 / 7 * 0.6;
-    int annualPeriods =
-        freqDays == 7 ? 52 : freqDays == 31 ? 12 : freqDays == 365 ? 1 : weekends ? 365 : 252;
-    double[] r = periodReturns(time, equity, freqDays);
-
-    double annReturn;
-    double annVol;
-    double sharpe;
-    double sortino;
-    double downside = Math.sqrt(meanSkipFirst(r, true));
-    if (convention == MetricsConvention.BACKTESTING_PY) {
-      double g = geometricMean(r);
-      annReturn = Math.pow(1 + g, annualPeriods) - 1;
-      double var = variance(r, 1);
-      annVol =
-          Math.sqrt(
-              Math.pow(var + (1 + g) * (1 + g), annualPeriods)
-                  - Math.pow(1 + g, 2.0 * annualPeriods));
-      sharpe = annReturn * 100 / (annVol * 100 == 0 ? Double.NaN : annVol * 100);
-      sortino = annReturn / (downside * Math.sqrt(annualPeriods));
-    } else {
-      int np = convention.periodsPerYear();
-      double mean = meanSkipFirst(r, false);
-      double std = Math.sqrt(variance(r, 1));
-      annReturn = mean * np;
-      annVol = std * Math.sqrt(np);
-      sharpe = annVol == 0 ? Double.NaN : annReturn / annVol;
-      sortino = annReturn / (downside * Math.sqrt(np));
-    }
-    s.put("Return (Ann.) [%]", annReturn * 100);
-    s.put("Volatility (Ann.) [%]", annVol * 100);
-    double years = (time[n - 1] - time[0]) / (double) DAY / 365.25;
-    s.put(
-        "CAGR [%]",
-        years == 0 ? Double.NaN : (Math.pow(equity[n - 1] / equity[0], 1 / years) - 1) * 100);
-    s.put("Sharpe Ratio", sharpe);
-    s.put("Sortino Ratio", sortino);
-
+    CalendarFacts cal = CalendarFacts.compute(time);
+    double[] r = periodReturns(time, equity, cal.freqDays());
     double[] dd = drawdown(equity);
     double maxDd = 0;
     for (double d : dd) {
@@ -149,13 +119,6 @@ public final class Metrics {
         maxDd = d;
       }
     }
-    s.put("Calmar Ratio", annReturn / (maxDd == 0 ? Double.NaN : maxDd));
-    double beta = beta(equity, close);
-    s.put("Alpha [%]", totalReturn - beta * buyHold);
-    s.put("Beta", beta);
-    s.put("Max. Drawdown [%]", -maxDd * 100);
-
-    long unit = resolution(period);
     double maxDur = Double.NaN;
     double sumDur = 0;
     double sumPeak = 0;
@@ -177,9 +140,96 @@ public final class Metrics {
         prev = t;
       }
     }
-    s.put("Avg. Drawdown [%]", periods == 0 ? Double.NaN : -sumPeak / periods * 100);
-    s.put("Max. Drawdown Duration", ceilDays(maxDur, unit));
-    s.put("Avg. Drawdown Duration", periods == 0 ? Double.NaN : ceilDays(sumDur / periods, unit));
+    return new CurveSummary(
+        exposed,
+        peak,
+        geometricMean(r),
+        meanSkipFirst(r, false),
+        variance(r, 1),
+        meanSkipFirst(r, true),
+        maxDd,
+        beta(equity, close),
+        maxDur,
+        sumDur,
+        sumPeak,
+        periods);
+  }
+
+  private static Statistics assemble(
+      long[] time,
+      double[] equity,
+      List<Trade> trades,
+      double[] close,
+      int warmup,
+      MetricsConvention convention,
+      CurveSummary c) {
+    int n = equity.length;
+    Map<String, Double> s = new LinkedHashMap<>();
+    s.put("Duration", days(time[n - 1] - time[0]));
+    s.put("Exposure Time [%]", 100.0 * c.exposedBars() / n);
+    s.put("Equity Final [$]", equity[n - 1]);
+    s.put("Equity Peak [$]", c.peak());
+    double commissions = 0;
+    for (Trade t : trades) {
+      commissions += t.commission();
+    }
+    if (commissions != 0) {
+      s.put("Commissions [$]", commissions);
+    }
+    double totalReturn = (equity[n - 1] - equity[0]) / equity[0] * 100;
+    s.put("Return [%]", totalReturn);
+    double buyHold = (close[n - 1] - close[warmup]) / close[warmup] * 100;
+    s.put("Buy & Hold Return [%]", buyHold);
+
+    CalendarFacts cal = CalendarFacts.of(time);
+    int annualPeriods = cal.annualPeriods();
+    double annReturn;
+    double annVol;
+    double sharpe;
+    double sortino;
+    double downside = Math.sqrt(c.downsideSquareMean());
+    if (convention == MetricsConvention.BACKTESTING_PY) {
+      double g = c.geometricMean();
+      annReturn = Math.pow(1 + g, annualPeriods) - 1;
+      double var = c.variance();
+      annVol =
+          Math.sqrt(
+              Math.pow(var + (1 + g) * (1 + g), annualPeriods)
+                  - Math.pow(1 + g, 2.0 * annualPeriods));
+      sharpe = annReturn * 100 / (annVol * 100 == 0 ? Double.NaN : annVol * 100);
+      sortino = annReturn / (downside * Math.sqrt(annualPeriods));
+    } else {
+      int np = convention.periodsPerYear();
+      double mean = c.mean();
+      double std = Math.sqrt(c.variance());
+      annReturn = mean * np;
+      annVol = std * Math.sqrt(np);
+      sharpe = annVol == 0 ? Double.NaN : annReturn / annVol;
+      sortino = annReturn / (downside * Math.sqrt(np));
+    }
+    s.put("Return (Ann.) [%]", annReturn * 100);
+    s.put("Volatility (Ann.) [%]", annVol * 100);
+    double years = (time[n - 1] - time[0]) / (double) DAY / 365.25;
+    s.put(
+        "CAGR [%]",
+        years == 0 ? Double.NaN : (Math.pow(equity[n - 1] / equity[0], 1 / years) - 1) * 100);
+    s.put("Sharpe Ratio", sharpe);
+    s.put("Sortino Ratio", sortino);
+
+    double maxDd = c.maxDrawdown();
+    s.put("Calmar Ratio", annReturn / (maxDd == 0 ? Double.NaN : maxDd));
+    double beta = c.beta();
+    s.put("Alpha [%]", totalReturn - beta * buyHold);
+    s.put("Beta", beta);
+    s.put("Max. Drawdown [%]", -maxDd * 100);
+
+    long unit = cal.unit();
+    int periods = c.drawdownPeriods();
+    s.put("Avg. Drawdown [%]", periods == 0 ? Double.NaN : -c.sumDrawdownPeaks() / periods * 100);
+    s.put("Max. Drawdown Duration", ceilDays(c.maxDrawdownMillis(), unit));
+    s.put(
+        "Avg. Drawdown Duration",
+        periods == 0 ? Double.NaN : ceilDays(c.sumDrawdownMillis() / periods, unit));
 
     int nt = trades.size();
     s.put("# Trades", (double) nt);
@@ -297,7 +347,7 @@ public final class Metrics {
     return r;
   }
 
-  private static long periodKey(long t, long freqDays) {
+  static long periodKey(long t, long freqDays) {
     long day = Math.floorDiv(t, DAY);
     if (freqDays == 7) {
       return Math.floorDiv(day + 3, 7); // Monday-based weeks: bins end on Sunday
@@ -327,7 +377,7 @@ public final class Metrics {
   }
 
   /** Mean over non-NaN values; with {@code squaredNegatives}, of {@code min(x, 0)^2}. */
-  private static double meanSkipFirst(double[] r, boolean squaredNegatives) {
+  static double meanSkipFirst(double[] r, boolean squaredNegatives) {
     double sum = 0;
     int c = 0;
     for (double x : r) {
@@ -342,7 +392,7 @@ public final class Metrics {
   }
 
   /** Variance over non-NaN values with the given delta degrees of freedom. */
-  private static double variance(double[] r, int ddof) {
+  static double variance(double[] r, int ddof) {
     double mean = meanSkipFirst(r, false);
     double ss = 0;
     int c = 0;

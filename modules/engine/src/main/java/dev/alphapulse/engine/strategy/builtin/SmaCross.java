@@ -1,7 +1,7 @@
 package dev.alphapulse.engine.strategy.builtin;
 
 import dev.alphapulse.engine.indicator.Sma;
-import dev.alphapulse.engine.strategy.Strategy;
+import dev.alphapulse.engine.strategy.SignalStrategy;
 import dev.alphapulse.engine.strategy.StrategyContext;
 
 /**
@@ -9,8 +9,10 @@ import dev.alphapulse.engine.strategy.StrategyContext;
  * above SMA(slow) (strictly: below or equal on the previous bar is not enough, it must be strictly
  * below then strictly above), close any position and go long all-in; on the opposite cross, close
  * and go short all-in. Trades symbol 0.
+ *
+ * <p>Its signals are the crossings, which {@link #nextSignal} finds by scanning the two columns.
  */
-public final class SmaCross implements Strategy {
+public final class SmaCross implements SignalStrategy {
   private final int fast;
   private final int slow;
   private double[] f;
@@ -40,5 +42,21 @@ public final class SmaCross implements Strategy {
       ctx.closePosition(0);
       ctx.sell(0);
     }
+  }
+
+  @Override
+  public int nextSignal(int from, int to) {
+    final double[] fa = f;
+    final double[] sa = s;
+    for (int i = from; i < to; i++) {
+      double f0 = fa[i - 1];
+      double s0 = sa[i - 1];
+      double f1 = fa[i];
+      double s1 = sa[i];
+      if ((f0 < s0 && f1 > s1) || (s0 < f0 && s1 > f1)) {
+        return i;
+      }
+    }
+    return to;
   }
 }
