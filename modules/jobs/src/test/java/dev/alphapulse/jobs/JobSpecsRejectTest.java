@@ -31,7 +31,7 @@ class JobSpecsRejectTest {
         bad("colour", SWEEP + "colour: red", "unknown key 'colour'"),
         bad("Type", SWEEP + "Type: sweep", "unknown key"),
         bad("type", DATA + "type: optimise\nstrategy: rsi", "unknown job type 'optimise'"),
-        bad("type", DATA + "type: monte-carlo\nstrategy: rsi", "issue #4"),
+        bad("type", DATA + "type: optimise\nstrategy: rsi", "unknown job type 'optimise'"),
         bad("strategy", "type: sweep\n" + DATA, "is missing"),
         bad("strategy", DATA + "strategy: warp-drive", "unknown strategy 'warp-drive'"),
         bad("strategy", DATA + "strategy: [a, b]", "must be a text value"),
@@ -139,7 +139,7 @@ class JobSpecsRejectTest {
         bad(
             "parallelization.strategy",
             SWEEP + "parallelization: {strategy: MONTE_CARLO}",
-            "MONTE_CARLO needs a monte-carlo job, which is not a job type yet (issue #4)"),
+            "MONTE_CARLO splits the paths of a monte-carlo job"),
         bad(
             "parallelization.strategy",
             SWEEP + "params: {fast: [5, 10]}\nparallelization: {strategy: TIME_BASED}",
