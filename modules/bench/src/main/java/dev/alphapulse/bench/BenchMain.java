@@ -35,15 +35,22 @@ import org.openjdk.jmh.runner.RunnerException;
  * goals_met} (ratio to ta4j >= 30, to the minimal loop >= 0.5, bytes per bar <= 48). Unmeasured
  * figures are {@code null}.
  *
+ * <p>{@code research}: {@link SweepBench}, {@link TrialsBench} and {@link MonteCarloBench} in JMH's
+ * single-shot mode (see {@link ResearchSuite}); with {@code json}, one object with {@code
+ * sweep_seconds}, {@code sweep_heap_mb}, {@code trials_seconds}, {@code tpe_trials_seconds}, {@code
+ * monte_carlo_seconds}, their {@code _best} variants, rates, sizes, {@code goals} and {@code
+ * goals_met} (see {@link ResearchReport}). The full run takes several minutes, {@code quick} one to
+ * two.
+ *
  * <h2>Command line</h2>
  *
- * {@code java -cp <bench jar and its dependencies> dev.alphapulse.bench.BenchMain engine [--quick]
- * [--json]}; the class path must hold the bench jar (its {@code META-INF/BenchmarkList}) because
- * JMH's forked JVMs reuse it.
+ * {@code java -cp <bench jar and its dependencies> dev.alphapulse.bench.BenchMain engine|research
+ * [--quick] [--json]}; the class path must hold the bench jar (its {@code META-INF/BenchmarkList})
+ * because JMH's forked JVMs reuse it.
  */
 public final class BenchMain {
   /** The suites {@link #run} knows. */
-  public static final List<String> SUITES = List.of("engine");
+  public static final List<String> SUITES = List.of("engine", "research");
 
   private BenchMain() {}
 
@@ -67,9 +74,16 @@ public final class BenchMain {
           "bench: unknown suite '" + suite + "'; available suites: " + String.join(", ", SUITES));
       return 2;
     }
-    EngineReport report;
+    ObjectMapper mapper = new ObjectMapper();
+    String text;
     try {
-      report = EngineSuite.run(quick, err);
+      if (name.equals("research")) {
+        ResearchReport report = ResearchSuite.run(quick, err);
+        text = json ? report.toJson(mapper).toString() + "\n" : report.toTable();
+      } else {
+        EngineReport report = EngineSuite.run(quick, err);
+        text = json ? report.toJson(mapper).toString() + "\n" : report.toTable();
+      }
     } catch (RunnerException e) {
       err.println("bench: JMH run failed: " + describe(e));
       return 1;
@@ -77,12 +91,7 @@ public final class BenchMain {
       err.println("bench: " + describe(e));
       return 1;
     }
-    if (json) {
-      ObjectMapper mapper = new ObjectMapper();
-      out.println(report.toJson(mapper).toString());
-    } else {
-      out.print(report.toTable());
-    }
+    out.print(text);
     out.flush();
     return 0;
   }
