@@ -67,7 +67,7 @@ final class ResearchSuite {
       int monteCarloWarmup,
       int monteCarloMeasure) {}
 
-  static final Repetitions FULL = new Repetitions(1, 1, 3, 2, 5, 1, 2, 3, 5);
+  static final Repetitions FULL = new Repetitions(1, 1, 3, 2, 5, 0, 1, 3, 5);
   static final Repetitions QUICK = new Repetitions(1, 0, 1, 1, 2, 1, 1, 2, 3);
 
   /** In-process, single iterations: only for tests of the report's shape. */
