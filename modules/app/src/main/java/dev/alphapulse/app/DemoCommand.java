@@ -135,9 +135,13 @@ final class DemoCommand implements Callable<Integer> {
       }
       JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
       String jobId = RunCommand.unwrap(() -> submission.jobId().toCompletableFuture().get());
-      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress);
-          JobWatch watch = service.watch(jobId, bar::update)) {
-        outcome = RunCommand.unwrap(() -> submission.result().toCompletableFuture().get());
+      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress)) {
+        JobWatch watch = service.watch(jobId, bar::update);
+        try {
+          outcome = RunCommand.unwrap(() -> submission.result().toCompletableFuture().get());
+        } finally {
+          watch.close();
+        }
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;

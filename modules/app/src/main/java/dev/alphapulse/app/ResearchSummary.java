@@ -2,7 +2,6 @@ package dev.alphapulse.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.util.Iterator;
 import java.util.Map;
 
 /** A readable summary of a research job's result object (the full object is {@code --json}). */
@@ -63,8 +62,7 @@ final class ResearchSummary {
   }
 
   private static void scalars(PrintWriter out, String indent, JsonNode n) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       if (e.getValue().isValueNode() && !e.getKey().equals("type")) {
         out.printf("%s%s: %s%n", indent, e.getKey(), number(e.getValue()));
       }

@@ -59,9 +59,13 @@ final class RunCommand implements Callable<Integer> {
       String jobId = unwrap(() -> submission.jobId().toCompletableFuture().get());
       System.err.println("job " + jobId + " submitted");
       JobOutcome outcome;
-      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress);
-          JobWatch watch = service.watch(jobId, bar::update)) {
-        outcome = unwrap(() -> submission.result().toCompletableFuture().get());
+      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress)) {
+        JobWatch watch = service.watch(jobId, bar::update);
+        try {
+          outcome = unwrap(() -> submission.result().toCompletableFuture().get());
+        } finally {
+          watch.close();
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

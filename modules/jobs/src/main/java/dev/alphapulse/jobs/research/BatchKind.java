@@ -21,7 +21,6 @@ import dev.alphapulse.research.optimize.ResearchSpecException;
 import dev.alphapulse.research.portfolio.EquityStatistics;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,8 +158,7 @@ final class BatchKind implements ResearchKind {
     AggregatorRegistry methods = AggregatorRegistry.standard();
     TreeSet<String> known = knownMetrics();
     Map<String, String> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : a.properties()) {
       String field = "batch.aggregate." + e.getKey();
       if (!known.contains(e.getKey())) {
         throw new ResearchSpecException(

@@ -15,7 +15,6 @@ import dev.alphapulse.research.portfolio.PortfolioBacktest;
 import dev.alphapulse.research.portfolio.SleeveSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,7 @@ final class BatchSections {
         throw new ResearchSpecException(
             path + ".params", "must be a mapping of parameter to value, was " + params);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : params.properties()) {
         String field = path + ".params." + e.getKey();
         ParamSpec p;
         try {
