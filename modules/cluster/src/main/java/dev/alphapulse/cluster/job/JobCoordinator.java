@@ -39,16 +39,16 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <h2>Delivery: an explicit pull protocol with leases</h2>
  *
  * Worker pools pull; the coordinator never pushes chunks. While a job has pending chunks it tells
- * every {@link WorkerPool} (found through the receptionist) {@code WorkAvailable}; a pool with free
- * slots answers {@link RequestWork} for exactly its free slots, and gets at most that many chunks,
- * each under an in-memory lease. So no slot idles while chunks are pending, and a slow node never
- * holds more chunks than it has slots computing. A lease ends with the chunk's outcome, or goes
- * back to pending when the pool's node leaves the cluster (the coordinator watches every pool it
- * leased to; the split brain resolver downs a crashed node, which terminates the watch), or when it
- * outlives {@code lease-timeout}. Outcomes come back through sharding, so they reach the job
- * wherever its coordinator lives by then, and are idempotent by chunk id: a chunk completed twice
- * (an expired lease that finished after all, or work from before a coordinator restart) is
- * persisted and counted once.
+ * every {@link WorkerPool} (found through the receptionist) {@code WorkAvailable}; a pool with room
+ * answers {@link RequestWork} for what it can hold (its free slots plus a small per-slot prefetch
+ * queue), and gets at most that many chunks, each under an in-memory lease. So no slot idles while
+ * chunks are pending, and a slow node never holds more than {@code slots * (1 + prefetch)} chunks.
+ * A lease ends with the chunk's outcome, or goes back to pending when the pool's node leaves the
+ * cluster (the coordinator watches every pool it leased to; the split brain resolver downs a
+ * crashed node, which terminates the watch), or when it outlives {@code lease-timeout}. Outcomes
+ * come back through sharding, so they reach the job wherever its coordinator lives by then, and are
+ * idempotent by chunk id: a chunk completed twice (an expired lease that finished after all, or
+ * work from before a coordinator restart) is persisted and counted once.
  *
  * <p>Pekko's work-pulling producer controller was the alternative. It was not taken because its
  * unit of delivery is a message, not a chunk outcome: a chunk that must be retried after a

@@ -151,6 +151,7 @@ public final class ClusterNode implements AutoCloseable {
                 system,
                 WorkerPool.create(
                     options.slots(),
+                    c.getInt("alphapulse.worker.prefetch-per-slot"),
                     runner,
                     resources,
                     c.getDuration("alphapulse.worker.request-timeout")),

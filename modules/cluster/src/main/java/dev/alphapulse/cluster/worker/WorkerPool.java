@@ -37,13 +37,24 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  *
  * <h2>Design</h2>
  *
- * Coordinators announce pending work ({@link WorkAvailable}); whenever the pool has free slots it
- * asks one announcing job (round robin, one request in flight at a time) for exactly that many
- * chunks ({@link JobCoordinator.RequestWork}). The actor stays thin: each chunk runs on the pool's
- * own executor, sized by {@code slots}, through {@link ChunkRunner}, and comes back with {@code
- * pipeToSelf}; its outcome goes to the job through sharding, so it reaches the coordinator wherever
- * it lives by then. The pool registers with the receptionist under {@link #SERVICE_KEY}, which is
- * how coordinators find every pool of the cluster.
+ * Coordinators announce pending work ({@link WorkAvailable}); whenever the pool holds fewer chunks
+ * than {@code slots * (1 + prefetchPerSlot)} it asks one announcing job (round robin, one request
+ * in flight at a time) for exactly the difference ({@link JobCoordinator.RequestWork}). The actor
+ * stays thin: each chunk runs on the pool's own executor, sized by {@code slots}, through {@link
+ * ChunkRunner}, and comes back with {@code pipeToSelf}; its outcome goes to the job through
+ * sharding, so it reaches the coordinator wherever it lives by then. The pool registers with the
+ * receptionist under {@link #SERVICE_KEY}, which is how coordinators find every pool of the
+ * cluster.
+ *
+ * <h2>Prefetch</h2>
+ *
+ * Up to {@code prefetchPerSlot} leased chunks per slot wait in the executor's queue behind the
+ * running ones, so a slot that finishes a chunk starts the next one at once instead of idling for
+ * the round trip result, journal write, request, grant (a remote coordinator, a PostgreSQL commit).
+ * The price is bounded: a pool holds at most {@code slots * (1 + prefetchPerSlot)} leases, and at
+ * the end of a job a queued chunk may wait one chunk's time for its slot while another node's slot
+ * is already free. With {@code prefetchPerSlot = 0} a pool holds exactly as many chunks as it
+ * computes.
  */
 public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
 
@@ -132,31 +143,42 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
    * A pool.
    *
    * @param slots chunks computed at once, at least 1
+   * @param prefetchPerSlot leased chunks queued per slot beyond the running ones, at least 0
    * @param runner computes chunks (thread-safe)
    * @param monitor samples this node's CPU and memory
    * @param requestTimeout how long to wait for a coordinator's answer before asking another job
    */
   public static Behavior<Command> create(
-      int slots, ChunkRunner runner, ResourceMonitor monitor, Duration requestTimeout) {
+      int slots,
+      int prefetchPerSlot,
+      ChunkRunner runner,
+      ResourceMonitor monitor,
+      Duration requestTimeout) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots: must be >= 1, was " + slots);
+    }
+    if (prefetchPerSlot < 0) {
+      throw new IllegalArgumentException("prefetchPerSlot: must be >= 0, was " + prefetchPerSlot);
     }
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
-                timers -> new WorkerPool(ctx, timers, slots, runner, monitor, requestTimeout)));
+                timers ->
+                    new WorkerPool(
+                        ctx, timers, slots, prefetchPerSlot, runner, monitor, requestTimeout)));
   }
 
   private final TimerScheduler<Command> timers;
   private final ChunkRunner runner;
   private final ResourceMonitor monitor;
   private final Duration requestTimeout;
+  private final int prefetchPerSlot;
   private final ThreadPoolExecutor executor;
   private final String node;
   private final ClusterSharding sharding;
   private final Map<String, Job> jobs = new LinkedHashMap<>();
   private int slots;
-  private int busy;
+  private int busy; // chunks held: running or queued for a thread
   private long completed;
   private long failed;
   private String asking; // job id of the request in flight, or null
@@ -168,12 +190,14 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers,
       int slots,
+      int prefetchPerSlot,
       ChunkRunner runner,
       ResourceMonitor monitor,
       Duration requestTimeout) {
     super(ctx);
     this.timers = timers;
     this.slots = slots;
+    this.prefetchPerSlot = prefetchPerSlot;
     this.runner = runner;
     this.monitor = monitor;
     this.requestTimeout = requestTimeout;
@@ -330,7 +354,7 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
         new NodeReport(
             node,
             slots,
-            busy,
+            Math.min(busy, slots),
             completed,
             failed,
             new ArrayList<>(jobs.keySet()),
@@ -354,9 +378,9 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     }
   }
 
-  /** Asks one job with announced work for as many chunks as there are free slots. */
+  /** Asks one job with announced work for as many chunks as the pool can hold beyond its own. */
   private Behavior<Command> fill() {
-    int free = slots - busy;
+    int free = slots * (1 + prefetchPerSlot) - busy;
     if (asking != null || free <= 0 || jobs.isEmpty()) {
       return this;
     }

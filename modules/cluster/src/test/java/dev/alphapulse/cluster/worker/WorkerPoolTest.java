@@ -1,0 +1,133 @@
+package dev.alphapulse.cluster.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.alphapulse.cluster.TestJobs;
+import dev.alphapulse.cluster.job.JobCoordinator;
+import dev.alphapulse.cluster.job.JobTicket;
+import dev.alphapulse.cluster.util.ResourceMonitor;
+import dev.alphapulse.jobs.ChunkResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool's pull protocol against a probe standing in for the coordinator: how many chunks it asks
+ * for (free slots plus the per-slot prefetch), and that it asks again for exactly what it can hold
+ * after each outcome. Outcomes travel through real sharding to an entity that forwards them to the
+ * probe.
+ */
+class WorkerPoolTest {
+  private static final Config CONFIG =
+      ConfigFactory.parseString(
+              "pekko.actor.provider = cluster\n"
+                  + "pekko.remote.artery.canonical.hostname = 127.0.0.1\n"
+                  + "pekko.remote.artery.canonical.port = 0\n"
+                  + "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on\n")
+          .withFallback(ConfigFactory.load());
+  private static ActorTestKit kit;
+  private static TestProbe<JobCoordinator.Command> coordinator;
+
+  @BeforeAll
+  static void start() {
+    kit = ActorTestKit.create("worker-pool-test", CONFIG);
+    Cluster cluster = Cluster.get(kit.system());
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    coordinator = kit.createTestProbe();
+    ActorRef<JobCoordinator.Command> forward = coordinator.ref();
+    ClusterSharding.get(kit.system())
+        .init(
+            Entity.of(
+                JobCoordinator.ENTITY_KEY,
+                ec ->
+                    Behaviors.receiveMessage(
+                        m -> {
+                          forward.tell(m);
+                          return Behaviors.same();
+                        })));
+  }
+
+  @AfterAll
+  static void stop() {
+    kit.shutdownTestKit();
+  }
+
+  private static ActorRef<WorkerPool.Command> pool(int slots, int prefetchPerSlot) {
+    ChunkRunner runner = new ChunkRunner(TestJobs.DATASETS, null);
+    return kit.spawn(
+        WorkerPool.create(
+            slots,
+            prefetchPerSlot,
+            runner,
+            new ResourceMonitor(0.95, 0.9, 5),
+            Duration.ofSeconds(5)));
+  }
+
+  private static JobCoordinator.RequestWork expectRequest() {
+    return coordinator.expectMessageClass(JobCoordinator.RequestWork.class, Duration.ofSeconds(10));
+  }
+
+  @Test
+  void asksForItsSlotsPlusThePrefetch() {
+    ActorRef<WorkerPool.Command> pool = pool(2, 1);
+    pool.tell(new WorkerPool.WorkAvailable("job-a", coordinator.ref()));
+    assertThat(expectRequest().slots()).isEqualTo(4);
+
+    ActorRef<WorkerPool.Command> exact = pool(3, 0);
+    exact.tell(new WorkerPool.WorkAvailable("job-b", coordinator.ref()));
+    assertThat(expectRequest().slots()).isEqualTo(3);
+  }
+
+  @Test
+  void refillsWhatEachOutcomeFreesAndReportsEveryChunkOnce() {
+    JobTicket ticket = TestJobs.ticket("job-c", TestJobs.sweep(4), 1);
+    List<ChunkResult> expected = TestJobs.sequentialChunks(ticket);
+    ActorRef<WorkerPool.Command> pool = pool(1, 1);
+    pool.tell(new WorkerPool.WorkAvailable("job-c", coordinator.ref()));
+    assertThat(expectRequest().slots()).isEqualTo(2);
+
+    // Two chunks held: one running, one queued behind it on the single slot.
+    pool.tell(
+        new WorkerPool.WorkGranted(
+            "job-c",
+            ticket,
+            List.of(new WorkerPool.Assignment(0, 1), new WorkerPool.Assignment(1, 1)),
+            coordinator.ref()));
+    List<Integer> reported = new ArrayList<>();
+    int next = 2;
+    while (reported.size() < 4) {
+      JobCoordinator.Command m = coordinator.receiveMessage(Duration.ofSeconds(30));
+      if (m instanceof JobCoordinator.ReportResult r) {
+        assertThat(r.result()).isEqualTo(expected.get(r.chunkId()));
+        reported.add(r.chunkId());
+      } else if (m instanceof JobCoordinator.RequestWork w) {
+        // After an outcome the pool holds one chunk, so it asks for exactly one more.
+        assertThat(w.slots()).isEqualTo(1);
+        if (next < 4) {
+          pool.tell(
+              new WorkerPool.WorkGranted(
+                  "job-c",
+                  ticket,
+                  List.of(new WorkerPool.Assignment(next++, 1)),
+                  coordinator.ref()));
+        } else {
+          pool.tell(new WorkerPool.NoWork("job-c", coordinator.ref()));
+        }
+      }
+    }
+    assertThat(reported).containsExactly(0, 1, 2, 3);
+  }
+}
