@@ -1,5 +1,6 @@
 package dev.alphapulse.jobs.research;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alphapulse.research.overfit.BacktestOverfitting;
 import dev.alphapulse.research.overfit.DeflatedSharpe;
@@ -46,8 +47,24 @@ final class Overfitting {
         byRow[i][n] = byTrial[n][i];
       }
     }
-    BacktestOverfitting.compute(byRow, BLOCKS, PerformanceMetric.SHARPE)
-        .ifPresentOrElse(
+    JsonNode pbo = pbo(byRow);
+    out.set("pbo", pbo == null ? Json.MAPPER.nullNode() : pbo);
+    return out;
+  }
+
+  /**
+   * PBO by CSCV with {@value #BLOCKS} blocks and the per-period Sharpe ratio as performance, as
+   * {@code {"probability", "blocks", "combinations", "degradationSlope", "probabilityOfOosLoss"}};
+   * null with fewer than 2 trials or {@code 2 * BLOCKS} rows.
+   *
+   * @param byRow {@code byRow[t][n]}: return of trial {@code n} in period {@code t}
+   */
+  static ObjectNode pbo(double[][] byRow) {
+    if (byRow.length == 0 || byRow[0].length < 2) {
+      return null;
+    }
+    return BacktestOverfitting.compute(byRow, BLOCKS, PerformanceMetric.SHARPE)
+        .map(
             p -> {
               ObjectNode pbo = Json.object();
               pbo.put("probability", p.probability());
@@ -55,10 +72,9 @@ final class Overfitting {
               pbo.put("combinations", p.logits().size());
               pbo.put("degradationSlope", p.degradationSlope());
               pbo.put("probabilityOfOosLoss", p.probabilityOfOosLoss());
-              out.set("pbo", pbo);
-            },
-            () -> out.putNull("pbo"));
-    return out;
+              return pbo;
+            })
+        .orElse(null);
   }
 
   /** Per-bar simple returns of an equity curve (0 where the equity was not positive). */
