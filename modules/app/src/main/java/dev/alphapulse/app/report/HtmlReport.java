@@ -6,7 +6,6 @@ import dev.alphapulse.engine.broker.Trade;
 import dev.alphapulse.engine.metrics.Metrics;
 import dev.alphapulse.engine.metrics.Statistics;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML file.
@@ -65,10 +62,6 @@ public final class HtmlReport {
   /** At most this many sweep rows are listed. */
   static final int MAX_SWEEP_ROWS = 1_000;
 
-  private static final String WEBJAR = "META-INF/resources/webjars/uplot/";
-  private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
-  private static final Pattern SCRIPT_END = Pattern.compile("(?i)</(script)");
-  private static final Pattern STYLE_END = Pattern.compile("(?i)</(style)");
   private static final JsonFactory JSON = new JsonFactory();
 
   private HtmlReport() {}
@@ -94,7 +87,7 @@ public final class HtmlReport {
    * @throws IllegalStateException if the uPlot webjar is not on the classpath
    */
   public static String render(ReportModel model) {
-    Assets assets = Assets.INSTANCE;
+    ReportAssets assets = ReportAssets.INSTANCE;
     boolean daily = Format.dailyTimes(model.time());
     List<ChartData> charts = charts(model);
     StringBuilder h = new StringBuilder(1 << 16);
@@ -447,63 +440,6 @@ public final class HtmlReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    // Outside strings JSON has no <, > or &, so escaping them everywhere keeps the JSON equal.
-    return out.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-  }
-
-  /** The inlined script and style, read once from the classpath. */
-  private static final class Assets {
-    static final Assets INSTANCE = new Assets();
-
-    final String uplotJs;
-    final String uplotCss;
-    final String reportJs;
-    final String reportCss;
-
-    private Assets() {
-      String version = uplotVersion();
-      String dist = WEBJAR + version + "/dist/";
-      uplotJs = scriptSafe(read(dist + "uPlot.iife.min.js"));
-      uplotCss = STYLE_END.matcher(read(dist + "uPlot.min.css")).replaceAll("<\\\\/$1");
-      String here = HtmlReport.class.getPackageName().replace('.', '/') + "/";
-      reportJs = scriptSafe(read(here + "report.js"));
-      reportCss = read(here + "report.css");
-    }
-
-    private static String scriptSafe(String js) {
-      // "</script" can only occur inside a string or regex literal, where "<\/" means the same.
-      return SCRIPT_END.matcher(js).replaceAll("<\\\\/$1");
-    }
-
-    private static String uplotVersion() {
-      Properties p = new Properties();
-      try (InputStream in = resource(UPLOT_POM)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + UPLOT_POM, e);
-      }
-      String v = p.getProperty("version");
-      if (v == null) {
-        throw new IllegalStateException(UPLOT_POM + " names no version");
-      }
-      return v.trim();
-    }
-
-    private static String read(String name) {
-      try (InputStream in = resource(name)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + name, e);
-      }
-    }
-
-    private static InputStream resource(String name) {
-      InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name);
-      if (in == null) {
-        throw new IllegalStateException(
-            name + " is not on the classpath; the report needs the org.webjars.npm:uplot jar");
-      }
-      return in;
-    }
+    return ReportAssets.scriptSafeJson(out.toString());
   }
 }

@@ -1,6 +1,8 @@
 // Draws the report's charts with uPlot and makes tables with class "sortable" sortable.
-// Chart data comes from the JSON block #ap-data: {charts: [{title, format, sync, x: [epoch seconds],
-// series: [{name, style: line|area|points, color?, values: [number|null]}]}]}.
+// Chart data comes from the JSON block #ap-data: {charts: [{title, format, sync, xkind?: time|number,
+// xlabel?, x: [epoch seconds, or numbers when xkind is number], series: [{name, style:
+// line|area|points, color?, width?, values: [number|null]}], bands?: [{upper, lower, color}]}]}.
+// A band fills between two series (indices into series), e.g. a Monte Carlo fan chart.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('ap-data').textContent);
@@ -31,7 +33,7 @@
     var columns = [spec.x];
     spec.series.forEach(function (s, i) {
       var color = s.color || palette[i % palette.length];
-      var o = {label: s.name, stroke: color, width: 1.5, value: show};
+      var o = {label: s.name, stroke: color, width: s.width || 1.5, value: show};
       if (s.style === 'area') {
         o.fill = color + '33';
       } else if (s.style === 'points') {
@@ -41,16 +43,26 @@
       series.push(o);
       columns.push(s.values);
     });
+    var time = spec.xkind !== 'number';
+    if (!time) {
+      series[0] = {label: spec.xlabel || 'x'};
+    }
     var opts = {
       width: widthOf(el),
       height: height,
       series: series,
-      scales: {x: {time: true}},
+      scales: {x: {time: time}},
       // The tables show UTC; so does the time axis, whatever the viewer's time zone.
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); },
-      axes: [{}, {size: 90, values: function (u, ticks) { return ticks.map(format); }}],
+      axes: [time ? {} : {label: spec.xlabel || ''},
+        {size: 90, values: function (u, ticks) { return ticks.map(format); }}],
       cursor: spec.sync ? {sync: {key: 'ap', scales: ['x', null]}} : {}
     };
+    if (spec.bands && spec.bands.length) {
+      opts.bands = spec.bands.map(function (b) {
+        return {series: [b.upper + 1, b.lower + 1], fill: b.color + '2e'};
+      });
+    }
     plots.push({el: el, plot: new uPlot(opts, columns, el)});
   });
 
