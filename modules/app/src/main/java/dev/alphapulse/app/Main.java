@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ClientCommands.Jobs.class,
       ClientCommands.Cluster.class,
       BenchCommand.class,
+      dev.alphapulse.app.example.ExampleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

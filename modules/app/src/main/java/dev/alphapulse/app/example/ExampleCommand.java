@@ -1,0 +1,195 @@
+package dev.alphapulse.app.example;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.alphapulse.api.JobJson;
+import dev.alphapulse.cluster.DistributedComputingService;
+import dev.alphapulse.cluster.JobOutcome;
+import dev.alphapulse.cluster.JobSubmission;
+import dev.alphapulse.cluster.JobWatch;
+import dev.alphapulse.cluster.NodeOptions;
+import dev.alphapulse.jobs.JobSpec;
+import dev.alphapulse.jobs.JobSpecs;
+import dev.alphapulse.jobs.research.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alphapulse example NAME}: one of the four worked examples, run as a job on an embedded
+ * single-node cluster (the path of {@code alphapulse run}), with a summary on stdout and an HTML
+ * report.
+ */
+@Command(
+    name = "example",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs a worked example as a job on an embedded single-node cluster, prints a summary and"
+          + " writes an HTML report. NAME is one of:",
+      "  basic        distributed backtest: sma-cross swept over a grid on every symbol",
+      "  hpo          hyper-parameter optimisation: TPE + ASHA, with DSR and PBO",
+      "  monte-carlo  20,000 block-bootstrap equity paths: bands, VaR, P(loss), fan chart",
+      "  portfolio    four strategy sleeves in one account, risk-parity weights",
+      "Runs on the seeded synthetic market unless --data names real CSV files. --show-job prints"
+          + " the job file, which `alphapulse run` also takes."
+    })
+public final class ExampleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "basic, hpo, monte-carlo or portfolio.")
+  String name;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE_OR_DIR",
+      description =
+          "A CSV file of OHLCV bars, or a directory of them (one symbol per file). hpo and"
+              + " monte-carlo use the first symbol. Default: the synthetic market.")
+  Path data;
+
+  @Option(
+      names = "--symbols",
+      split = ",",
+      paramLabel = "SYM",
+      description = "With a directory: only these symbols, in this order.")
+  List<String> symbols;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.html",
+      description = "Where to write the HTML report (default: alphapulse-example-NAME.html).")
+  Path out;
+
+  @Option(
+      names = "--json",
+      description = "Print the finished job as one JSON object (as `run --json`), not the summary.")
+  boolean json;
+
+  @Option(names = "--quick", description = "Small sizes: runs in seconds (for a first look).")
+  boolean quick;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Seed of the synthetic market (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--top",
+      defaultValue = "10",
+      description = "Rows of the summary's ranked tables (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--slots", description = "Chunks computed at once (default: the cores).")
+  Integer slots;
+
+  @Option(names = "--show-job", description = "Print the job file and stop.")
+  boolean showJob;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+  boolean noProgress;
+
+  @Option(
+      names = "--node-dir",
+      hidden = true,
+      defaultValue = ".alphapulse",
+      description = "Node-local files (the embedded journal).")
+  Path nodeDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Example example = Example.parse(name);
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be >= 1, was " + top);
+    }
+    if (slots != null && slots < 1) {
+      throw new IllegalArgumentException("--slots must be >= 1, was " + slots);
+    }
+    ExampleData bars = example.data(data, symbols == null ? List.of() : symbols, quick, seed);
+    String yaml = example.jobYaml(bars, quick);
+    JobSpec job = JobSpecs.parseYaml(yaml);
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (showJob) {
+      stdout.print("# alphapulse example " + example + (quick ? " --quick" : "") + "\n" + yaml);
+      stdout.flush();
+      return 0;
+    }
+    Path report = out == null ? Path.of("alphapulse-example-" + example + ".html") : out;
+    if (!json) {
+      stdout.printf("Example %s: %s%n", example, example.description);
+      stdout.printf("Data: %s%n", bars.description());
+      stdout.flush();
+    }
+    ExampleRun run = run(example, bars, job);
+    if (json) {
+      stdout.println(JobJson.finished(run.jobId(), run.outcome().status(), run.outcome()));
+    } else {
+      example.kind.summarize(stdout, run, top);
+    }
+    example.kind.report(report, run);
+    if (json) {
+      System.err.println("Report: " + report.toAbsolutePath());
+    } else {
+      stdout.println("Report: " + report.toAbsolutePath());
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private ExampleRun run(Example example, ExampleData bars, JobSpec job) throws Exception {
+    NodeOptions options = NodeOptions.embedded().withDataDir(nodeDir);
+    if (slots != null) {
+      options = options.withSlots(slots);
+    }
+    try (DistributedComputingService service = DistributedComputingService.initialize(options)) {
+      long started = System.nanoTime();
+      JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
+      String jobId = unwrap(() -> submission.jobId().toCompletableFuture().get());
+      System.err.println("job " + jobId + " submitted");
+      JobOutcome outcome;
+      try (ProgressLine bar = new ProgressLine(jobId, noProgress || json)) {
+        JobWatch watch = service.watch(jobId, bar::update);
+        try {
+          outcome = unwrap(() -> submission.result().toCompletableFuture().get());
+        } finally {
+          watch.close();
+        }
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (outcome.status().chunks().succeeded() == 0) {
+        throw new IllegalStateException(
+            "job " + jobId + " " + outcome.status().status() + ": no chunk succeeded");
+      }
+      JsonNode result = outcome.research() == null ? null : Json.tree(outcome.research());
+      return new ExampleRun(example, bars, job, jobId, outcome, result, seconds);
+    }
+  }
+
+  private interface Blocking<T> {
+    T get() throws Exception;
+  }
+
+  /** Rethrows the cause of an async failure so the CLI reports the real message. */
+  private static <T> T unwrap(Blocking<T> call) throws Exception {
+    try {
+      return call.get();
+    } catch (ExecutionException | CompletionException e) {
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      if (c instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
+  }
+}
