@@ -156,9 +156,14 @@ class DeployManifestsTest {
   void theImageRunsTheJarTheBuildProducesAndTheSecretIsWhereTheDeploymentReadsIt()
       throws IOException {
     String dockerfile = Files.readString(DEPLOY.resolve("docker/Dockerfile"));
-    assertThat(dockerfile).contains("COPY modules/app/target/alphapulse-app.jar ");
+    assertThat(dockerfile)
+        .contains("COPY modules/app/target/alphapulse-app.jar /opt/alphapulse/alphapulse-app.jar")
+        .contains("COPY modules/app/target/lib/ /opt/alphapulse/lib/");
     String pom = Files.readString(Path.of("pom.xml"));
-    assertThat(pom).contains("<finalName>alphapulse-app</finalName>");
+    assertThat(pom)
+        .contains("<finalName>alphapulse-app</finalName>")
+        .contains("<classpathPrefix>lib/</classpathPrefix>")
+        .contains("<outputDirectory>${project.build.directory}/lib</outputDirectory>");
     JsonNode ref = null;
     for (JsonNode e : container().path("env")) {
       if (e.path("name").asText().equals("JOURNAL_URL")) {
