@@ -64,7 +64,7 @@ final class BasicExample implements Example.Kind {
     List<RunResult> runs = run.outcome().runs();
     long sets = runs.stream().mapToInt(RunResult::paramIndex).distinct().count();
     out.printf(
-        "%d backtests (%d parameter sets x %d symbols) in %.2f s on the embedded node, %d/%d"
+        "%d backtests (%d parameter sets x %d symbol(s)) in %.2f s on the embedded node, %d/%d"
             + " chunks succeeded.%n",
         runs.size(),
         sets,

@@ -59,6 +59,11 @@ record ExampleData(DataSpec spec, Universe universe, String description) {
     } catch (IOException | DataFormatException e) {
       throw new IllegalArgumentException(
           "--data " + path + ": not usable bar data: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("--")) {
+        throw e;
+      }
+      throw new IllegalArgumentException("--data " + path + ": " + e.getMessage(), e);
     }
     if (u.symbolCount() == 0) {
       throw new IllegalArgumentException("--data " + path + ": no symbols found");

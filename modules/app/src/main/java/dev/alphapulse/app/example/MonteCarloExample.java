@@ -56,8 +56,8 @@ final class MonteCarloExample implements Example.Kind {
     JsonNode r = run.result();
     double start = Results.num(r.path("startingEquity"));
     out.printf(
-        "%s paths x %s steps (%s, block size %s) of %s %s on %s in %.2f s, %d chunks%n",
-        r.path("paths").asText(),
+        "%s paths x %s steps (%s, block size %s) of %s %s on %s in %.2f s, %d chunk(s)%n",
+        Results.fixed(Results.num(r.path("paths")), 0),
         r.path("steps").asText(),
         r.path("method").asText(),
         Results.fixed(Results.num(r.path("blockSize")), 0),
@@ -221,7 +221,7 @@ final class MonteCarloExample implements Example.Kind {
   private static List<Page.Fact> risks(JsonNode r) {
     String level = Results.fixed(100 * Results.num(r.path("varLevel")), 0) + "%";
     List<Page.Fact> facts = new ArrayList<>();
-    facts.add(new Page.Fact("Paths", r.path("paths").asText()));
+    facts.add(new Page.Fact("Paths", Results.fixed(Results.num(r.path("paths")), 0)));
     facts.add(new Page.Fact("Steps per path", r.path("steps").asText()));
     facts.add(new Page.Fact("VaR (" + level + ")", Results.pct(Results.num(r.path("var")))));
     facts.add(new Page.Fact("CVaR (" + level + ")", Results.pct(Results.num(r.path("cvar")))));
