@@ -23,8 +23,10 @@ import java.util.List;
  * that symbol alone ({@code Universe.of(universe.series(s))}), or, for a multi-symbol strategy,
  * once on the whole universe (symbol {@code "*"}, symbol index -1). Every run is a full {@link
  * Backtest#run} with the job's settings, summarised by {@link Metrics#compute} under {@link
- * #CONVENTION} into a {@link RunResult} with all statistics. A TIME_BASED chunk instead computes
- * (or defers) its {@link TimeSegment}; see {@link TimeStitcher}.
+ * #CONVENTION} into a {@link RunResult} with all statistics. The runs of one call share one equity
+ * array and one {@link Metrics.Workspace} (the overloads that take them give the same bits as the
+ * plain ones), so a run allocates nothing per bar. A TIME_BASED chunk instead computes (or defers)
+ * its {@link TimeSegment}; see {@link TimeStitcher}.
  *
  * <h2>Independence from chunking</h2>
  *
@@ -75,10 +77,25 @@ public final class ChunkExecutor {
     }
     List<RunResult> runs = new ArrayList<>(chunk.paramCount() * chunk.symbolCount());
     Universe[] singles = new Universe[chunk.symbolCount()];
+    // every run of this call has the universe's bar count: one equity array and one metrics
+    // workspace serve them all, so a run allocates no per-bar array
+    double[] equity = new double[universe.size()];
+    Metrics.Workspace workspace = new Metrics.Workspace();
     for (int p = chunk.paramFrom(); p < chunk.paramTo(); p++) {
       Params params = plan.paramSets().get(p);
       if (strategy.multiSymbol()) {
-        runs.add(run(p, -1, RunResult.ALL_SYMBOLS, params, universe, strategy, config, cache));
+        runs.add(
+            run(
+                p,
+                -1,
+                RunResult.ALL_SYMBOLS,
+                params,
+                universe,
+                strategy,
+                config,
+                cache,
+                equity,
+                workspace));
         continue;
       }
       for (int s = chunk.symbolFrom(); s < chunk.symbolTo(); s++) {
@@ -86,7 +103,18 @@ public final class ChunkExecutor {
         if (singles[k] == null) {
           singles[k] = Universe.of(universe.series(s));
         }
-        runs.add(run(p, s, universe.symbol(s), params, singles[k], strategy, config, cache));
+        runs.add(
+            run(
+                p,
+                s,
+                universe.symbol(s),
+                params,
+                singles[k],
+                strategy,
+                config,
+                cache,
+                equity,
+                workspace));
       }
     }
     return new ChunkResult(chunk.id(), runs, null);
@@ -100,9 +128,13 @@ public final class ChunkExecutor {
       Universe universe,
       StrategyDescriptor strategy,
       BacktestConfig config,
-      IndicatorCache cache) {
-    BacktestResult r = Backtest.run(universe, strategy.create(params), config, cache);
-    return toRun(paramIndex, symbolIndex, symbol, params, Metrics.compute(r, CONVENTION));
+      IndicatorCache cache,
+      double[] equity,
+      Metrics.Workspace workspace) {
+    double[] curve = equity.length == universe.size() ? equity : new double[universe.size()];
+    BacktestResult r = Backtest.run(universe, strategy.create(params), config, cache, curve);
+    return toRun(
+        paramIndex, symbolIndex, symbol, params, Metrics.compute(r, CONVENTION, workspace));
   }
 
   static RunResult toRun(

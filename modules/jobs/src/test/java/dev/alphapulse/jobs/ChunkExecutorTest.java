@@ -102,6 +102,38 @@ class ChunkExecutorTest {
   }
 
   @Test
+  void everyRunOfAChunkIsThePlainBacktestAndMetricsBitForBit() {
+    // the runs of a chunk share one equity array and one metrics workspace; each must still be
+    // exactly what Backtest.run + Metrics.compute give on their own (fast >= slow included)
+    String yaml =
+        """
+        type: sweep
+        data: {synthetic: {symbols: 3, bars: 1500, seed: 11}}
+        strategy: sma-cross
+        params: {fast: [3, 12, 40, 120], slow: [5, 40, 90]}
+        backtest: {commission: "2+0.001", spread: 0.0002, finalize-trades: true}
+        """;
+    for (String p :
+        List.of(
+            "{strategy: PARAMETER_BASED, chunk-size: 5}",
+            "{strategy: SYMBOL_BASED, chunk-size: 2}")) {
+      JobPlan plan = plan(yaml, p);
+      for (RunResult run : runAll(plan, new IndicatorCache())) {
+        Params params = plan.paramSets().get(run.paramIndex());
+        BacktestResult direct =
+            Backtest.run(
+                Universe.of(UNIVERSE.series(run.symbolIndex())),
+                REGISTRY.get("sma-cross").create(params),
+                plan.spec().backtest().toConfig());
+        Statistics stats = Metrics.compute(direct, MetricsConvention.BACKTESTING_PY);
+        assertThat(run.stats())
+            .as("%s on %s, %s", params, run.symbol(), p)
+            .isEqualTo(stats.values());
+      }
+    }
+  }
+
+  @Test
   void resultsDoNotDependOnThreads() throws Exception {
     JobPlan plan = plan(SWEEP, "{strategy: PARAMETER_BASED, chunk-size: 1}");
     List<RunResult> sequential = runAll(plan, new IndicatorCache());

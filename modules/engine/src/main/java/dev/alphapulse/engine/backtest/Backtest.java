@@ -44,6 +44,29 @@ public final class Backtest {
   /** Runs, taking indicator columns from (and adding them to) {@code cache}. */
   public static BacktestResult run(
       Universe universe, Strategy strategy, BacktestConfig config, IndicatorCache cache) {
+    return run(universe, strategy, config, cache, new double[universe.size()]);
+  }
+
+  /**
+   * {@link #run(Universe, Strategy, BacktestConfig, IndicatorCache)} writing the equity curve into
+   * {@code equity} instead of a new array: the same result, bit for bit, whose {@link
+   * BacktestResult#equity()} is {@code equity} itself, valid until the caller reuses the array. For
+   * a sweep that keeps only statistics, so that its runs allocate no per-bar array.
+   *
+   * @param equity the curve's storage, exactly {@code universe.size()} long; overwritten
+   * @throws IllegalArgumentException if {@code equity} has the wrong length
+   */
+  public static BacktestResult run(
+      Universe universe,
+      Strategy strategy,
+      BacktestConfig config,
+      IndicatorCache cache,
+      double[] equity) {
+    int n = universe.size();
+    if (equity.length != n) {
+      throw new IllegalArgumentException(
+          "the equity array must have one element per bar (" + n + "), has " + equity.length);
+    }
     Broker broker =
         new Broker(
             universe,
@@ -54,8 +77,6 @@ public final class Backtest {
             config.fillPolicy());
     Context ctx = new Context(universe, broker, cache);
     strategy.init(ctx);
-    int n = universe.size();
-    double[] equity = new double[n];
     Arrays.fill(equity, Double.NaN);
     int start = 1 + ctx.warmup;
     boolean outOfMoney = false;

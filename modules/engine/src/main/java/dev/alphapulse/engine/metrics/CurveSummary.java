@@ -11,25 +11,28 @@ import java.util.List;
  * <h2>Two ways to compute it, one result</h2>
  *
  * {@code Metrics.direct} follows the definitions one statistic at a time (an array of returns, of
- * drawdowns, of log returns...). {@link #fused} computes the same values in two passes over the
- * equity with one scratch array, for the common case of a sweep: every bar is a return period of
- * its own (daily bars) and the market's log returns have no gap. It is exact, not approximate: each
- * sum is accumulated by the same operations in the same order as its definition, and only values
- * that are provably equal are shared:
+ * drawdowns, of log returns...). {@link #fused} computes the same values in three passes over the
+ * equity and two scratch arrays (the bar-to-bar ratios and their logs, from a {@link
+ * Metrics.Workspace} that a sweep reuses), for the common case of a sweep: every bar is a return
+ * period of its own (daily bars), the market's log returns have no gap and the equity is finite. It
+ * is exact, not approximate: each sum is accumulated by the same operations in the same order as
+ * its definition, and only values that are provably equal are shared or skipped:
  *
  * <ul>
  *   <li>the log return {@code log(e[t] / e[t-1])} of Beta is also the geometric mean's {@code log(1
- *       + r)} where {@code 1 + (q - 1) == q} (checked per bar; true for {@code q} in [0.5, 2] by
- *       Sterbenz's lemma), so one {@code log} per bar serves both;
+ *       + r)} where {@code 1 + (q - 1) == q} (true for {@code q} in [0.5, 2] by Sterbenz's lemma),
+ *       so one {@code log} per bar serves both, and while every ratio is near 1 the two sums are
+ *       one; the logs are {@link FastLog}'s, computed for all bars in one vectorized loop;
  *   <li>the market's log returns, their mean and variance depend only on the close column and are
  *       remembered for the last column seen ({@link MarketReturns});
- *   <li>running maxima ({@code Math.max} is exact, commutative and associative, NaN included) give
- *       each drawdown period's peak without a second scan;
+ *   <li>the drawdown is a division only at the ends of drawdown periods: inside one the maximum is
+ *       constant and the largest drawdown is that of the lowest equity (see the comment in {@link
+ *       #fused});
  *   <li>exposure is the size of the union of the trades' bar intervals, counted from the intervals
  *       instead of a flag per bar.
  * </ul>
  *
- * {@code MetricsFusedPathTest} compares both ways bit for bit.
+ * {@code SweepFastPathTest} and {@code SweepStatisticsTest} compare both ways bit for bit.
  */
 record CurveSummary(
     int exposedBars,
@@ -49,11 +52,20 @@ record CurveSummary(
 
   /**
    * The summary by the fused passes, or {@code null} when they do not apply (fewer than three bars,
-   * bars sharing a return period, or a gap in the market's log returns).
+   * bars sharing a return period, a gap in the market's log returns, an equity that is not finite
+   * or does not start positive). Allocates its two scratch arrays.
    */
   static CurveSummary fused(long[] time, double[] e, List<Trade> trades, double[] close) {
+    return fused(time, e, trades, close, new Metrics.Workspace());
+  }
+
+  /** {@link #fused(long[], double[], List, double[])} with the scratch arrays of {@code ws}. */
+  static CurveSummary fused(
+      long[] time, double[] e, List<Trade> trades, double[] close, Metrics.Workspace ws) {
     int n = e.length;
-    if (n < 3 || !CalendarFacts.of(time).eachBarOwnPeriod()) {
+    if (n < 3
+        || !CalendarFacts.of(time).eachBarOwnPeriod()
+        || !(e[0] > 0 && e[0] < Double.POSITIVE_INFINITY)) {
       return null;
     }
     MarketReturns market = MARKET.get(close, MarketReturns::of);
@@ -61,51 +73,102 @@ record CurveSummary(
       return null;
     }
     double[] b = market.logReturns();
-    double[] a = new double[n - 1];
+    int m = n - 1;
+    double[] q = ws.ratios(m);
+    double[] a = ws.logs(m);
 
-    // pass 1: peak, drawdowns and their periods, return sums, log returns
-    double max = Math.max(Double.NEGATIVE_INFINITY, e[0]);
-    double dd = 1 - e[0] / max;
-    double maxDd = dd > 0 ? dd : 0;
+    // pass 1a: bar-to-bar ratios; peak, drawdowns and their periods.
+    //
+    // Drawdown dd[t] = 1 - e[t] / max(e[0..t]). With e[0] positive and every e finite, dd[t] is 0
+    // exactly when e[t] >= the running maximum (a new or equal peak) and positive otherwise (e[t]
+    // <= the next double below the maximum gives a quotient that rounds below 1). So drawdown
+    // periods start and end at the bars with e[t] >= max, the maximum is constant inside a
+    // period, and, since x -> 1 - x / max is monotone under rounding, the largest drawdown of a
+    // period is 1 - (its lowest equity) / max: one division per period instead of one per bar,
+    // giving the same bits as the per-bar definition. A NaN or infinite equity leaves this path.
+    double max = e[0];
+    double maxDd = 0;
     double maxDur = Double.NaN;
     double sumDur = 0;
     double sumPeak = 0;
     int periods = 0;
     int prev = 0;
-    double segMax = Math.max(0.0, dd);
-    if (!(dd == 0)) {
-      prev = -1; // the first zero-drawdown bar (or the last bar) opens the first period
-    }
-    double sumR = 0;
-    double sumDown = 0;
-    int countR = 0;
-    double sumLog1pR = 0;
-    boolean ruined = false;
-    double sumA = 0;
+    double low = Double.POSITIVE_INFINITY; // lowest equity since bar prev (exclusive)
+    double before = e[0];
     for (int t = 1; t < n; t++) {
       double et = e[t];
-      max = Math.max(max, et);
-      dd = 1 - et / max;
-      if (dd > maxDd) {
-        maxDd = dd;
+      q[t - 1] = et / before;
+      before = et;
+      if (et < max && t != m) {
+        low = et < low ? et : low;
+        continue;
       }
-      segMax = Math.max(segMax, dd);
-      if (dd == 0 || t == n - 1) {
-        if (prev >= 0 && t > prev + 1) {
-          long dur = time[t] - time[prev];
-          maxDur = Double.isNaN(maxDur) ? dur : Math.max(maxDur, dur);
-          sumDur += dur;
-          sumPeak += segMax;
-          periods++;
+      // a period boundary: a new or equal peak, or the last bar
+      double dd;
+      if (et >= max) {
+        if (et == Double.POSITIVE_INFINITY) {
+          return null;
         }
-        prev = t;
-        segMax = Math.max(0.0, dd);
+        dd = 0;
+      } else if (et < max) {
+        dd = 1 - et / max; // the last bar, in a drawdown
+        low = Math.min(low, et);
+      } else {
+        return null; // NaN
       }
-      double q = et / e[t - 1];
-      double x = Math.log(q);
-      a[t - 1] = x;
+      double segMax = low < max ? 1 - low / max : 0.0;
+      segMax = Math.max(segMax, dd);
+      if (segMax > maxDd) {
+        maxDd = segMax;
+      }
+      if (t > prev + 1) {
+        long dur = time[t] - time[prev];
+        maxDur = Double.isNaN(maxDur) ? dur : Math.max(maxDur, dur);
+        sumDur += dur;
+        sumPeak += segMax;
+        periods++;
+      }
+      prev = t;
+      low = Double.POSITIVE_INFINITY;
+      if (et > max) {
+        max = et;
+      }
+    }
+
+    // the logs of the ratios by the polynomial (vectorized); pass 1b replaces those of ratios
+    // that are not near 1 by Math.log, which is what FastLog.log gives
+    FastLog.log1p(q, a, m);
+
+    // pass 1b: return sums, log returns. While every ratio q is near 1, r = q - 1 is exact, not
+    // NaN, 1 + r == q > 0, so the geometric mean's log(1 + r) is the log return itself and the two
+    // sums are one; the general loop takes over at the first other ratio.
+    double sumR = 0;
+    double sumDown = 0;
+    double sumA = 0;
+    int k = 0;
+    for (; k < m; k++) {
+      double r = q[k] - 1;
+      if (!(Math.abs(r) < FastLog.RADIUS)) {
+        break;
+      }
+      sumA += a[k];
+      sumR += r;
+      if (r < 0) {
+        sumDown += r * r; // min(r, 0)^2 (adding +0.0 would change nothing)
+      }
+    }
+    int countR = k;
+    double sumLog1pR = sumA;
+    boolean ruined = false;
+    for (; k < m; k++) {
+      double qt = q[k];
+      double x = a[k];
+      if (!FastLog.nearOne(qt)) {
+        x = Math.log(qt);
+        a[k] = x;
+      }
       sumA += x;
-      double r = q - 1;
+      double r = qt - 1;
       if (!Double.isNaN(r)) {
         countR++;
         sumR += r;
@@ -116,26 +179,33 @@ record CurveSummary(
           if (w <= 0) {
             ruined = true; // the geometric mean is then 0 whatever follows
           } else {
-            sumLog1pR += w == q ? x : Math.log(w);
+            sumLog1pR += w == qt ? x : FastLog.log(w);
           }
         }
       }
     }
     double mean = countR == 0 ? Double.NaN : sumR / countR;
     double geo = ruined ? 0 : countR == 0 ? Double.NaN : Math.exp(sumLog1pR / countR) - 1;
-    int m = n - 1;
     double ma = sumA / m;
     double mb = market.mean();
 
     // pass 2: squared deviations of returns, co-deviation with the market
     double ss = 0;
     double cov = 0;
-    for (int t = 1; t < n; t++) {
-      double r = e[t] / e[t - 1] - 1;
-      if (!Double.isNaN(r)) {
+    if (countR == m) {
+      for (int j = 0; j < m; j++) {
+        double r = q[j] - 1;
         ss += (r - mean) * (r - mean);
+        cov += (a[j] - ma) * (b[j] - mb);
       }
-      cov += (a[t - 1] - ma) * (b[t - 1] - mb);
+    } else {
+      for (int j = 0; j < m; j++) {
+        double r = q[j] - 1;
+        if (!Double.isNaN(r)) {
+          ss += (r - mean) * (r - mean);
+        }
+        cov += (a[j] - ma) * (b[j] - mb);
+      }
     }
     double variance = countR - 1 <= 0 ? Double.NaN : ss / (countR - 1);
     return new CurveSummary(
@@ -190,7 +260,7 @@ record CurveSummary(
       double[] b = new double[Math.max(m, 0)];
       double mb = 0;
       for (int t = 1; t <= m; t++) {
-        double y = Math.log(close[t] / close[t - 1]);
+        double y = FastLog.log(close[t] / close[t - 1]);
         if (Double.isNaN(y)) {
           return new MarketReturns(null, Double.NaN, Double.NaN);
         }
