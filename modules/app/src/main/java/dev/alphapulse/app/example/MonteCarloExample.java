@@ -68,7 +68,7 @@ final class MonteCarloExample implements Example.Kind {
         run.outcome().status().chunks().total());
     out.printf(
         "resampling %s daily returns of the base backtest, starting equity %s%n",
-        r.path("inputs").asText(), Results.fixed(start, 2));
+        Results.fixed(Results.num(r.path("inputs")), 0), Results.fixed(start, 2));
     JsonNode base = r.path("base");
     out.printf(
         "%nBase backtest: Return %s%%, Sharpe %s, Max. Drawdown %s%%, %s trades%n",
