@@ -78,11 +78,7 @@ public final class Broker {
     this.gapless = new boolean[series.length];
     for (int s = 0; s < series.length; s++) {
       closes[s] = series[s].closes();
-      boolean all = true;
-      for (int i = 0; i < universe.size() && all; i++) {
-        all = universe.hasBar(s, i);
-      }
-      gapless[s] = all;
+      gapless[s] = universe.hasEveryBar(s);
     }
     this.cash = cash;
     this.commission = commission;

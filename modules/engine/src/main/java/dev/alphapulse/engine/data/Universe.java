@@ -143,4 +143,9 @@ public final class Universe {
   public boolean hasBar(int s, int i) {
     return present.get(s).get(i);
   }
+
+  /** Whether symbol {@code s} has a bar of its own at every calendar index (no filled bar). */
+  public boolean hasEveryBar(int s) {
+    return present.get(s).nextClearBit(0) >= calendar.length;
+  }
 }

@@ -139,36 +139,34 @@ record CurveSummary(
     // that are not near 1 by Math.log, which is what FastLog.log gives
     FastLog.log1p(q, a, m);
 
-    // pass 1b: return sums, log returns. While every ratio q is near 1, r = q - 1 is exact, not
-    // NaN, 1 + r == q > 0, so the geometric mean's log(1 + r) is the log return itself and the two
-    // sums are one; the general loop takes over at the first other ratio.
+    // pass 1b: return sums, log returns. For a ratio q near 1 (nearly every bar), r = q - 1 is
+    // exact, not NaN, and 1 + r == q > 0, so the geometric mean's log(1 + r) is the log return
+    // itself and min(r, 0)^2 is r * r or +0.0 (which changes no sum): the short branch.
     double sumR = 0;
     double sumDown = 0;
     double sumA = 0;
-    int k = 0;
-    for (; k < m; k++) {
-      double r = q[k] - 1;
-      if (!(Math.abs(r) < FastLog.RADIUS)) {
-        break;
-      }
-      sumA += a[k];
-      sumR += r;
-      if (r < 0) {
-        sumDown += r * r; // min(r, 0)^2 (adding +0.0 would change nothing)
-      }
-    }
-    int countR = k;
-    double sumLog1pR = sumA;
+    double sumLog1pR = 0;
+    int countR = 0;
     boolean ruined = false;
-    for (; k < m; k++) {
+    for (int k = 0; k < m; k++) {
       double qt = q[k];
-      double x = a[k];
-      if (!FastLog.nearOne(qt)) {
-        x = Math.log(qt);
-        a[k] = x;
-      }
-      sumA += x;
       double r = qt - 1;
+      if (Math.abs(r) < FastLog.RADIUS) {
+        double x = a[k];
+        sumA += x;
+        countR++;
+        sumR += r;
+        if (r < 0) {
+          sumDown += r * r;
+        }
+        if (!ruined) {
+          sumLog1pR += x;
+        }
+        continue;
+      }
+      double x = Math.log(qt);
+      a[k] = x;
+      sumA += x;
       if (!Double.isNaN(r)) {
         countR++;
         sumR += r;
