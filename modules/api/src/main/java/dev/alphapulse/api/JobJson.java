@@ -33,7 +33,11 @@ import java.util.Map;
  * ({@link #running}). A finished one ({@link #finished}) adds {@code results}, ordered by parameter
  * index then symbol index, {@code best} (null when no run has a value for the objective) and, only
  * when some chunk failed after its retries, {@code failures: [{"chunkId", "attempts", "error"}]}.
- * {@code status} is a {@link dev.alphapulse.cluster.job.JobStatus} name.
+ * {@code status} is a {@link dev.alphapulse.cluster.job.JobStatus} name. A sweep that succeeded or
+ * completed with failures also has {@code overfitting} after {@code best}: the Deflated Sharpe
+ * Ratio of the best run and the Probability of Backtest Overfitting ({@code
+ * docs/research-overfitting.md}); a research job has {@code result} instead of {@code results} and
+ * {@code best}.
  *
  * <p>{@code stats} has the keys and format of {@code alphapulse backtest --json}: {@code Start} and
  * {@code End} as ISO-8601 local date-times in UTC wall time with seconds always present ({@code
@@ -70,8 +74,8 @@ public final class JobJson {
 
   /**
    * A job that ended (or its results so far): {@link #running}'s keys, then {@code results}, {@code
-   * best} (a research job: {@code result}, its result object) and, if any chunk failed, {@code
-   * failures}.
+   * best}, for a finished sweep {@code overfitting} (a research job: {@code result}, its result
+   * object) and, if any chunk failed, {@code failures}.
    *
    * @param jobId the job's id (as submitted; the status view may come from another read)
    * @param status the job's status
@@ -89,6 +93,9 @@ public final class JobJson {
         o.putNull("best");
       } else {
         o.set("best", run(outcome.best()));
+      }
+      if (outcome.overfitting() != null) {
+        o.set("overfitting", dev.alphapulse.jobs.research.Json.tree(outcome.overfitting()));
       }
     }
     List<ChunkFailure> failures = status.failures();

@@ -42,6 +42,9 @@ final class ProtoViews {
     if (o.best() != null) {
       b.setBest(run(o.best()));
     }
+    if (o.overfitting() != null) {
+      b.setOverfittingJson(o.overfitting());
+    }
     return b.setJson(JobJson.finished(jobId, o.status(), o).toString()).build();
   }
 

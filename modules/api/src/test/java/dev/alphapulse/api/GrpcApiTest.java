@@ -204,7 +204,17 @@ class GrpcApiTest {
     JsonNode json = JSON.readTree(reply.getJson());
     assertThat(json).isEqualTo(reparse(JobJson.finished(id, expected.status(), expected)));
     assertThat(keys(json))
-        .containsExactly("jobId", "status", "coordinatorNode", "chunks", "results", "best");
+        .containsExactly(
+            "jobId", "status", "coordinatorNode", "chunks", "results", "best", "overfitting");
+    // the overfitting statistics: the DSR of best (every run a trial) and PBO
+    JsonNode of = json.get("overfitting");
+    assertThat(JSON.readTree(reply.getOverfittingJson())).isEqualTo(of);
+    assertThat(of.get("trials").asInt()).isEqualTo(32);
+    assertThat(of.get("trialsUsed").asInt()).isEqualTo(32);
+    assertThat(of.get("best").get("symbol").asText()).isEqualTo(expected.best().symbol());
+    assertThat(of.get("deflatedSharpe").get("probability").asDouble()).isBetween(0.0, 1.0);
+    assertThat(of.get("pbo").get("probability").asDouble()).isBetween(0.0, 1.0);
+    assertThat(of.get("bySymbol")).hasSize(2);
     assertThat(json.get("coordinatorNode").asText()).matches("127\\.0\\.0\\.1:\\d+");
     assertThat(keys(json.get("chunks")))
         .containsExactly("total", "succeeded", "failed", "attempts");

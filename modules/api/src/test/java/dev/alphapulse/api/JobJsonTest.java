@@ -140,6 +140,32 @@ class JobJsonTest {
   }
 
   @Test
+  void a_finished_sweeps_overfitting_follows_best_and_keeps_every_other_key() {
+    RunResult best = run(1, 0, 2.0);
+    JobStatusView st =
+        status(
+            JobStatus.COMPLETED_WITH_FAILURES, List.of(new ChunkFailure(1, 2, "IOException: x")));
+    String of = "{\"trials\":2,\"deflatedSharpe\":{\"probability\":0.5},\"pbo\":null}";
+    ObjectNode o =
+        JobJson.finished(
+            new JobOutcome(st, List.of(run(0, 0, 1.0), best), "Sharpe Ratio", best, null, of));
+    assertThat(keys(o))
+        .containsExactly(
+            "jobId",
+            "status",
+            "coordinatorNode",
+            "chunks",
+            "results",
+            "best",
+            "overfitting",
+            "failures");
+    assertThat(o.get("overfitting").get("deflatedSharpe").get("probability").asDouble())
+        .isEqualTo(0.5);
+    assertThat(o.get("overfitting").get("pbo").isNull()).isTrue();
+    assertThat(o.get("best")).isEqualTo(JobJson.run(best));
+  }
+
+  @Test
   void failures_and_a_missing_best_are_shown() {
     JobStatusView st =
         status(

@@ -54,10 +54,59 @@ final class ResearchSummary {
     if (of != null && of.isObject()) {
       JsonNode dsr = of.path("deflatedSharpe");
       JsonNode pbo = of.path("pbo");
+      if (of.has("meanDeflatedSharpeProbability")) { // walk-forward: per window, averaged
+        out.printf(
+            "  overfitting: mean deflated Sharpe probability %s, mean PBO %s (per window)%n",
+            number(of.get("meanDeflatedSharpeProbability")),
+            pbo.isObject() ? number(pbo.path("meanProbability")) : "n/a");
+      } else {
+        out.printf(
+            "  overfitting: deflated Sharpe probability %s, PBO %s%n",
+            dsr.isObject() ? number(dsr.path("probability")) : "n/a",
+            pbo.isObject() ? number(pbo.path("probability")) : "n/a");
+      }
+    }
+  }
+
+  /**
+   * A finished sweep's {@code overfitting} object in two or three lines: the DSR of the best run
+   * among its trials, PBO, and the subset recomputed when the sweep was sampled.
+   */
+  static void sweepOverfitting(PrintWriter out, JsonNode of) {
+    if (of.has("error")) {
+      out.printf("overfitting: not computed (%s)%n", of.get("error").asText());
+      return;
+    }
+    JsonNode dsr = of.path("deflatedSharpe");
+    JsonNode pbo = of.path("pbo");
+    out.printf(
+        "overfitting: deflated Sharpe probability %s (best of %s runs, expected max Sharpe %s per"
+            + " bar), PBO %s (%s runs, %s blocks)%n",
+        dsr.isObject() ? number(dsr.path("probability")) : "n/a",
+        of.path("trials").asText(),
+        dsr.isObject() ? number(dsr.path("benchmarkSharpe")) : "n/a",
+        pbo.isObject() ? number(pbo.path("probability")) : "n/a",
+        of.path("trialsUsed").asText(),
+        pbo.isObject() ? pbo.path("blocks").asText() : "-");
+    if (of.path("sampled").asBoolean(false)) {
       out.printf(
-          "  overfitting: deflated Sharpe probability %s, PBO %s%n",
-          dsr.isObject() ? number(dsr.path("probability")) : "n/a",
-          pbo.isObject() ? number(pbo.path("probability")) : "n/a");
+          "  (returns recomputed for %s of %s parameter sets, drawn with seed %s)%n",
+          of.path("parameterSetsUsed").asText(),
+          of.path("parameterSets").asText(),
+          of.path("sampleSeed").asText());
+    }
+    JsonNode by = of.get("bySymbol");
+    if (by != null && by.isArray()) {
+      for (JsonNode n : by) {
+        out.printf(
+            "  %s: deflated Sharpe probability %s, PBO %s (%s parameter sets)%n",
+            n.path("symbol").asText(),
+            n.path("deflatedSharpe").isObject()
+                ? number(n.path("deflatedSharpe").path("probability"))
+                : "n/a",
+            n.path("pbo").isObject() ? number(n.path("pbo").path("probability")) : "n/a",
+            n.path("trials").asText());
+      }
     }
   }
 

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "Runs a job file (see docs/jobs.md and examples/) on an embedded single-node cluster with an"
           + " embedded H2 journal under .alphapulse/, showing progress on stderr.",
       "With --json, prints one JSON object: jobId, status, chunks, results (params, symbol, stats"
-          + " as in `backtest --json`) and best."
+          + " as in `backtest --json`), best and, for a sweep, overfitting (Deflated Sharpe Ratio"
+          + " of best, PBO); a research job prints result instead of results and best."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -111,6 +112,10 @@ final class RunCommand implements Callable<Integer> {
           best.stats().getOrDefault(outcome.objective(), Double.NaN),
           best.stats().getOrDefault("Return [%]", Double.NaN),
           best.stats().getOrDefault("Max. Drawdown [%]", Double.NaN));
+    }
+    if (outcome.overfitting() != null) {
+      ResearchSummary.sweepOverfitting(
+          out, dev.alphapulse.jobs.research.Json.tree(outcome.overfitting()));
     }
   }
 

@@ -10,12 +10,15 @@ import dev.alphapulse.cluster.job.JobWatcher;
 import dev.alphapulse.cluster.node.ClusterNode;
 import dev.alphapulse.cluster.util.Nodes;
 import dev.alphapulse.cluster.worker.WorkerPool;
+import dev.alphapulse.engine.data.Universe;
 import dev.alphapulse.jobs.ChunkResult;
 import dev.alphapulse.jobs.DatasetRef;
 import dev.alphapulse.jobs.JobResult;
 import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecs;
+import dev.alphapulse.jobs.JobType;
 import dev.alphapulse.jobs.RunResult;
+import dev.alphapulse.jobs.research.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +35,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -196,7 +202,10 @@ public final class DistributedComputingService implements AutoCloseable {
 
   /**
    * The job's results so far (all of them once it ended), in their final order; a TIME_BASED job's
-   * runs are stitched here, on this node, from its chunks and its data.
+   * runs are stitched here, on this node, from its chunks and its data. Once a sweep ended, its
+   * overfitting statistics (the DSR of its best run and PBO, {@link JobOutcome#overfitting()}) are
+   * computed here too; they and a research job's result recompute backtests, so for an ended job
+   * they are computed once per node and then served from a cache.
    */
   public CompletionStage<JobOutcome> getJobResult(String jobId) {
     EntityRef<JobCoordinator.Command> coordinator = coordinator(checkJobId(jobId));
@@ -369,26 +378,58 @@ public final class DistributedComputingService implements AutoCloseable {
     if (ticket == null) {
       return new JobOutcome(status, List.of(), settings.objective(), null);
     }
+    boolean ended = report.status().status().isTerminal();
+    Supplier<Universe> universe = () -> node.datasets().resolve(ticket.dataset());
     if (ticket.spec().type().isResearch()) {
-      java.util.SortedMap<Integer, String> payloads = new java.util.TreeMap<>();
+      SortedMap<Integer, String> payloads = new TreeMap<>();
       for (ChunkResult r : report.results()) {
         payloads.put(r.chunkId(), r.payload());
       }
-      java.util.SortedMap<Integer, String> failures = new java.util.TreeMap<>();
+      SortedMap<Integer, String> failures = new TreeMap<>();
       for (var f : report.status().failures()) {
         failures.put(f.chunkId(), f.error());
       }
       String research =
-          dev.alphapulse.jobs.research.Json.write(
-              JobModel.research(ticket)
-                  .assemble(payloads, failures, node.datasets().resolve(ticket.dataset())));
+          JobModel.finished(
+              ticket,
+              ended,
+              "research",
+              report.status().status()
+                  + "/"
+                  + payloads.size()
+                  + "/"
+                  + payloads.keySet().hashCode()
+                  + "/"
+                  + failures.keySet(),
+              () ->
+                  Json.write(
+                      JobModel.research(ticket).assemble(payloads, failures, universe.get())));
       return new JobOutcome(status, List.of(), settings.objective(), null, research);
     }
     JobResult result = JobModel.fold(ticket, report.results());
-    List<RunResult> runs =
-        JobModel.finalRuns(ticket, result, () -> node.datasets().resolve(ticket.dataset()));
+    List<RunResult> runs = JobModel.finalRuns(ticket, result, universe);
     RunResult best = JobResult.best(runs, settings.objective(), settings.maximize()).orElse(null);
-    return new JobOutcome(status, runs, settings.objective(), best);
+    String overfitting = null;
+    JobStatus end = report.status().status();
+    if (ticket.spec().type() == JobType.SWEEP
+        && (end == JobStatus.SUCCEEDED || end == JobStatus.COMPLETED_WITH_FAILURES)) {
+      overfitting =
+          JobModel.finished(
+              ticket,
+              true,
+              "overfitting",
+              report.status().status()
+                  + "/"
+                  + runs.size()
+                  + "/"
+                  + settings.objective()
+                  + "/"
+                  + settings.maximize(),
+              () ->
+                  JobModel.sweepOverfitting(
+                      ticket, runs, settings.objective(), settings.maximize(), universe));
+    }
+    return new JobOutcome(status, runs, settings.objective(), best, null, overfitting);
   }
 
   /** Total worker slots of the cluster, or this node's when no pool answers. */

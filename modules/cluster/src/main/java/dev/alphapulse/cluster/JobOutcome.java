@@ -13,15 +13,34 @@ import java.util.List;
  * @param objective the statistic {@code best} is ranked by
  * @param best the best run by {@code objective}, or null if no run has a value for it
  * @param research a research job's result (JSON object, see docs/jobs.md), or null
+ * @param overfitting a finished sweep's overfitting statistics (JSON object: the Deflated Sharpe
+ *     Ratio of {@code best} and the Probability of Backtest Overfitting, see
+ *     docs/research-overfitting.md), or null (a backtest, a research job, a sweep that is still
+ *     running or was cancelled)
  */
 public record JobOutcome(
-    JobStatusView status, List<RunResult> runs, String objective, RunResult best, String research) {
+    JobStatusView status,
+    List<RunResult> runs,
+    String objective,
+    RunResult best,
+    String research,
+    String overfitting) {
   public JobOutcome {
     runs = List.copyOf(runs);
   }
 
-  /** A backtest's or sweep's outcome. */
+  /** A research job's outcome (or, with a null {@code research}, a backtest's or sweep's). */
+  public JobOutcome(
+      JobStatusView status,
+      List<RunResult> runs,
+      String objective,
+      RunResult best,
+      String research) {
+    this(status, runs, objective, best, research, null);
+  }
+
+  /** A backtest's or sweep's outcome without overfitting statistics. */
   public JobOutcome(JobStatusView status, List<RunResult> runs, String objective, RunResult best) {
-    this(status, runs, objective, best, null);
+    this(status, runs, objective, best, null, null);
   }
 }

@@ -15,8 +15,10 @@ import dev.alphapulse.jobs.ParallelizationStrategy;
 import dev.alphapulse.jobs.RunResult;
 import dev.alphapulse.jobs.StitchedRun;
 import dev.alphapulse.jobs.TimeStitcher;
+import dev.alphapulse.jobs.research.Json;
 import dev.alphapulse.jobs.research.ResearchJobs;
 import dev.alphapulse.jobs.research.ResearchKind;
+import dev.alphapulse.jobs.research.SweepOverfitting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +44,56 @@ public final class JobModel {
     return KINDS.get(
         ticket.jobId() + "@" + ticket.spec().hashCode() + "@" + ticket.dataset().contentHash(),
         k -> ResearchJobs.kind(ticket.spec(), ticket.dataset(), registry()));
+  }
+
+  /**
+   * What finished jobs' results cost to assemble (a research result, a sweep's overfitting
+   * statistics; both may recompute hundreds of backtests), by job and final state: a job's results
+   * no longer change once it ended, so each is computed once per node however often it is read.
+   */
+  private static final com.github.benmanes.caffeine.cache.Cache<String, String> FINISHED =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(256).build();
+
+  /**
+   * {@code compute}'s value for an ended job, computed once per {@code what}, ticket and final
+   * state ({@code state}: e.g. the status and the number of results); {@code compute} itself for a
+   * running job.
+   */
+  public static String finished(
+      JobTicket ticket, boolean ended, String what, String state, Supplier<String> compute) {
+    if (!ended) {
+      return compute.get();
+    }
+    String key =
+        what
+            + "@"
+            + ticket.jobId()
+            + "@"
+            + ticket.spec().hashCode()
+            + "@"
+            + ticket.dataset().contentHash()
+            + "@"
+            + state;
+    return FINISHED.get(key, k -> compute.get());
+  }
+
+  /**
+   * A finished sweep's overfitting statistics as JSON ({@link SweepOverfitting}); on an error, an
+   * object {@code {"error": ...}} instead, so that the runs are still reported.
+   */
+  public static String sweepOverfitting(
+      JobTicket ticket,
+      List<RunResult> runs,
+      String objective,
+      boolean maximize,
+      Supplier<Universe> universe) {
+    try {
+      return Json.write(
+          SweepOverfitting.compute(
+              plan(ticket), universe.get(), runs, objective, maximize, registry()));
+    } catch (RuntimeException e) {
+      return Json.write(Json.object().put("error", String.valueOf(e.getMessage())));
+    }
   }
 
   /** The chunks a research job starts with. */

@@ -238,6 +238,25 @@ final class WalkForwardKind implements ResearchKind {
               DeflatedSharpe.fromReturns(
                   bestReturns, periodSharpes.size(), sampleVariance(periodSharpes)));
     }
+    // PBO of the window's selection: CSCV over its in-sample trials' returns (trial order)
+    List<double[]> columns = new ArrayList<>();
+    for (TrialRecord t : trials) {
+      double[] r = returnsByTrial.get(t.trialId());
+      if (r != null && r.length == w.inSampleBars() - 1) {
+        columns.add(r);
+      }
+    }
+    JsonNode pbo = null;
+    if (columns.size() >= 2) {
+      double[][] byRow = new double[columns.get(0).length][columns.size()];
+      for (int j = 0; j < columns.size(); j++) {
+        double[] c = columns.get(j);
+        for (int i = 0; i < c.length; i++) {
+          byRow[i][j] = c[i];
+        }
+      }
+      pbo = Overfitting.pbo(byRow);
+    }
     Map<String, Double> isStats = best.metrics();
     // Out of sample: backtest [isFrom, oosTo), measured on [oosFrom, oosTo).
     int n = w.outOfSampleTo() - w.inSampleFrom();
@@ -276,7 +295,8 @@ final class WalkForwardKind implements ResearchKind {
         oosReturns,
         trialSharpes,
         failed,
-        dsr);
+        dsr,
+        pbo);
   }
 
   /** Bars {@code [from, to)} of every symbol (re-aligned when there are several). */
@@ -334,7 +354,8 @@ final class WalkForwardKind implements ResearchKind {
     out.put("type", "walk-forward");
     out.put("strategy", spec.strategy());
     out.put("metric", study.metric());
-    out.put("mode", windows.mode().name().toLowerCase(Locale.ROOT));
+    out.put("mode", study.mode().name().toLowerCase(Locale.ROOT));
+    out.put("windowMode", windows.mode().name().toLowerCase(Locale.ROOT));
     out.put("algorithm", study.searcher().name());
     out.put("numSamples", study.numSamples());
     out.put("windowSize", windows.windowSize());
@@ -354,6 +375,9 @@ final class WalkForwardKind implements ResearchKind {
     List<WalkForwardWindowResult> results = new ArrayList<>();
     List<double[]> oosReturns = new ArrayList<>();
     ArrayNode dsrs = Json.MAPPER.createArrayNode();
+    ArrayNode pbos = Json.MAPPER.createArrayNode();
+    double pboSum = 0;
+    int pboN = 0;
     double dsrSum = 0;
     int dsrN = 0;
     int trialsTotal = 0;
@@ -392,6 +416,12 @@ final class WalkForwardKind implements ResearchKind {
       o.set("trialSharpes", Json.MAPPER.valueToTree(p.trialSharpes()));
       o.set("outOfSampleStats", Json.MAPPER.valueToTree(p.outOfSampleStats()));
       o.set("deflatedSharpe", p.deflatedSharpe());
+      o.set("pbo", p.pbo() == null ? Json.MAPPER.nullNode() : p.pbo());
+      pbos.add(p.pbo() == null ? Json.MAPPER.nullNode() : p.pbo());
+      if (p.pbo() != null && p.pbo().has("probability")) {
+        pboSum += p.pbo().get("probability").asDouble();
+        pboN++;
+      }
       dsrs.add(p.deflatedSharpe() == null ? Json.MAPPER.nullNode() : p.deflatedSharpe());
       if (p.deflatedSharpe() != null && p.deflatedSharpe().has("probability")) {
         dsrSum += p.deflatedSharpe().get("probability").asDouble();
@@ -421,11 +451,21 @@ final class WalkForwardKind implements ResearchKind {
     of.put("trials", trialsTotal);
     of.put(
         "method",
-        "per-window Deflated Sharpe Ratio of the chosen trial's in-sample returns against the"
-            + " window's trials");
+        "per window: Deflated Sharpe Ratio of the chosen trial's in-sample returns against the"
+            + " window's trials, and PBO by CSCV ("
+            + Overfitting.BLOCKS
+            + " blocks) over the window's in-sample trials");
     of.put("meanDeflatedSharpeProbability", dsrN == 0 ? Double.NaN : dsrSum / dsrN);
     of.set("windows", dsrs);
-    of.putNull("pbo");
+    if (pboN == 0) {
+      of.putNull("pbo");
+    } else {
+      ObjectNode pbo = of.putObject("pbo");
+      pbo.put("meanProbability", pboSum / pboN);
+      pbo.put("windows", pboN);
+      pbo.put("blocks", Overfitting.BLOCKS);
+    }
+    of.set("pboWindows", pbos);
     return out;
   }
 

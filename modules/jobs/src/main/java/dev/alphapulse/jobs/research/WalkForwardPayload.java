@@ -25,6 +25,9 @@ import java.util.Map;
  * @param failedTrials how many in-sample trials failed
  * @param deflatedSharpe the DSR of the chosen trial's in-sample returns given the window's trials,
  *     or null with fewer than 2 usable trials
+ * @param pbo PBO by CSCV over the window's in-sample trials (as {@link Overfitting#pbo}), or null
+ *     with fewer than 2 trials or {@code 2 * 16} in-sample returns (and in payloads journaled
+ *     before it was added)
  */
 record WalkForwardPayload(
     WalkForwardWindow window,
@@ -42,4 +45,5 @@ record WalkForwardPayload(
     double[] outOfSampleReturns,
     double[] trialSharpes,
     int failedTrials,
-    JsonNode deflatedSharpe) {}
+    JsonNode deflatedSharpe,
+    JsonNode pbo) {}

@@ -87,6 +87,21 @@ class WalkForwardKindTest {
     assertThat(r.get("summary").get("windows").asInt()).isEqualTo(3);
     assertThat(r.get("summary").has("efficiency")).isTrue();
     assertThat(r.get("overfitting").get("trials").asInt()).isEqualTo(18);
+    // the metric's mode and the windows' mode have keys of their own
+    assertThat(r.get("mode").asText()).isEqualTo("max");
+    assertThat(r.get("windowMode").asText()).isEqualTo("rolling");
+    // PBO per window over its 6 in-sample trials, and their mean
+    JsonNode pbo = r.get("overfitting").get("pbo");
+    assertThat(pbo.get("windows").asInt()).isEqualTo(3);
+    double sum = 0;
+    for (int i = 0; i < 3; i++) {
+      JsonNode p = ws.get(i).get("pbo");
+      assertThat(p.get("combinations").asInt()).isEqualTo(12_870);
+      assertThat(r.get("overfitting").get("pboWindows").get(i)).isEqualTo(p);
+      sum += p.get("probability").asDouble();
+    }
+    assertThat(pbo.get("meanProbability").asDouble())
+        .isCloseTo(sum / 3, org.assertj.core.data.Offset.offset(1e-15));
   }
 
   @Test
@@ -112,6 +127,25 @@ class WalkForwardKindTest {
       }
     }
     assertThat(p.params()).isEqualTo(bestParams);
+    // the window's PBO against CSCV written out again over the six trials' in-sample returns
+    List<double[]> trialReturns = new ArrayList<>();
+    for (int fast : new int[] {5, 10, 20}) {
+      for (int slow : new int[] {30, 60}) {
+        double[] eq =
+            ev
+                .run(
+                    new dev.alphapulse.research.optimize.TrialTask(
+                        0, 0, Map.of("fast", fast, "slow", slow), 0, 1, true))
+                .equity()
+                .stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
+        trialReturns.add(Overfitting.returns(eq));
+      }
+    }
+    double[] cscv = SweepOverfittingTest.cscv(trialReturns.toArray(double[][]::new), 16);
+    assertThat(p.pbo().get("probability").asDouble())
+        .isCloseTo(cscv[0], org.assertj.core.data.Offset.offset(1e-12));
     assertThat(p.inSampleSharpe()).isEqualTo(best);
     assertThat(p.outOfSampleReturns()).hasSize(w.outOfSampleBars());
     double growth = 1;
