@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " writes an HTML report. NAME is one of:",
       "  basic        distributed backtest: sma-cross swept over a grid on every symbol",
       "  hpo          hyper-parameter optimisation: TPE + ASHA, with DSR and PBO",
-      "  monte-carlo  20,000 block-bootstrap equity paths: bands, VaR, P(loss), fan chart",
+      "  monte-carlo  20,000 bootstrap equity paths: bands, VaR, P(loss), fan chart",
       "  portfolio    four strategy sleeves in one account, risk-parity weights",
       "Runs on the seeded synthetic market unless --data names real CSV files. --show-job prints"
           + " the job file, which `alphapulse run` also takes."
@@ -81,17 +81,22 @@ public final class ExampleCommand implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "7",
       description = "Seed of the synthetic market (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--top",
+      paramLabel = "N",
       defaultValue = "10",
       description = "Rows of the summary's ranked tables (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--slots", description = "Chunks computed at once (default: the cores).")
+  @Option(
+      names = "--slots",
+      paramLabel = "N",
+      description = "Chunks computed at once (default: the cores).")
   Integer slots;
 
   @Option(names = "--show-job", description = "Print the job file and stop.")

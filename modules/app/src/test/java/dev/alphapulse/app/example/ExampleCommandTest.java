@@ -50,13 +50,14 @@ class ExampleCommandTest {
                 name,
                 "--quick",
                 "--no-progress",
-                "--slots",
-                "2",
                 "--node-dir",
                 dir.resolve("node").toString(),
                 "--out",
                 dir.resolve(name + ".html").toString()));
     args.addAll(List.of(more));
+    if (!args.contains("--slots")) {
+      args.addAll(List.of("--slots", "2"));
+    }
     return run(args.toArray(String[]::new));
   }
 
@@ -162,6 +163,19 @@ class ExampleCommandTest {
         below = v;
       }
     }
+  }
+
+  @Test
+  void theReportIsTheSameBytesOnEveryRunWhateverTheSlots(@TempDir Path dir) throws Exception {
+    Path one = dir.resolve("one");
+    Path two = dir.resolve("two");
+    Run a = example(one, "monte-carlo", "--slots", "1");
+    Run b = example(two, "monte-carlo", "--slots", "2");
+
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(Files.readAllBytes(two.resolve("monte-carlo.html")))
+        .isEqualTo(Files.readAllBytes(one.resolve("monte-carlo.html")));
   }
 
   @Test
