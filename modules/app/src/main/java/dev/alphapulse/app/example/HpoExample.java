@@ -123,7 +123,15 @@ final class HpoExample implements Example.Kind {
 
   @Override
   public void report(Path file, ExampleRun run) throws IOException {
-    JsonNode r = run.result();
+    HtmlPage.write(file, page(run.result(), run.data().description()));
+  }
+
+  /**
+   * The report page of a result object of this job type ({@code docs/jobs.md}).
+   *
+   * @param dataDescription one line on the data, shown under the title
+   */
+  static Page page(JsonNode r, String dataDescription) {
     JsonNode trials = r.path("trials");
     List<String> names = paramNames(trials);
     String metric = r.path("metric").asText();
@@ -239,8 +247,7 @@ final class HpoExample implements Example.Kind {
                 + " ranks below the median out of sample.",
             overfitting(r)));
     String subtitle =
-        run.data().description()
-            + " | "
+        (dataDescription.isEmpty() ? "" : dataDescription + " | ")
             + r.path("strategy").asText()
             + " | "
             + r.path("algorithm").asText()
@@ -253,12 +260,8 @@ final class HpoExample implements Example.Kind {
             + " ("
             + r.path("mode").asText()
             + ")";
-    HtmlPage.write(
-        file,
-        new Page(
-            "Example hpo: hyper-parameter optimisation of " + r.path("strategy").asText(),
-            subtitle,
-            sections));
+    return new Page(
+        "Hyper-parameter optimisation of " + r.path("strategy").asText(), subtitle, sections);
   }
 
   /** Trials that ran on the full history with a number, best first (ties by trial id). */

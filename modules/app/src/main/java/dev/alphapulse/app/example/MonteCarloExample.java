@@ -98,7 +98,15 @@ final class MonteCarloExample implements Example.Kind {
 
   @Override
   public void report(Path file, ExampleRun run) throws IOException {
-    JsonNode r = run.result();
+    HtmlPage.write(file, page(run.result(), run.data().description()));
+  }
+
+  /**
+   * The report page of a result object of this job type ({@code docs/jobs.md}).
+   *
+   * @param dataDescription one line on the data, shown under the title
+   */
+  static Page page(JsonNode r, String dataDescription) {
     double start = Results.num(r.path("startingEquity"));
     List<Page.Section> sections = new ArrayList<>();
     sections.add(
@@ -180,8 +188,7 @@ final class MonteCarloExample implements Example.Kind {
         new Page.Facts(
             "base", "Base backtest", "The backtest whose daily returns are resampled.", base));
     String subtitle =
-        run.data().description()
-            + " | "
+        (dataDescription.isEmpty() ? "" : dataDescription + " | ")
             + r.path("strategy").asText()
             + " "
             + Results.params(r.path("params"))
@@ -193,8 +200,7 @@ final class MonteCarloExample implements Example.Kind {
             + r.path("steps").asText()
             + " steps | seed "
             + r.path("seed").asText();
-    HtmlPage.write(
-        file, new Page("Example monte-carlo: Monte Carlo simulation", subtitle, sections));
+    return new Page("Monte Carlo simulation of " + r.path("strategy").asText(), subtitle, sections);
   }
 
   /** One percentile across the result's band columns. */

@@ -106,7 +106,15 @@ final class PortfolioExample implements Example.Kind {
 
   @Override
   public void report(Path file, ExampleRun run) throws IOException {
-    JsonNode r = run.result();
+    HtmlPage.write(file, page(run.result(), run.data().description()));
+  }
+
+  /**
+   * The report page of a result object of this job type ({@code docs/jobs.md}).
+   *
+   * @param dataDescription one line on the data, shown under the title
+   */
+  static Page page(JsonNode r, String dataDescription) {
     JsonNode pf = r.path("portfolio");
     List<Page.Section> sections = new ArrayList<>();
     sections.add(
@@ -272,8 +280,7 @@ final class PortfolioExample implements Example.Kind {
               srows));
     }
     String subtitle =
-        run.data().description()
-            + " | "
+        (dataDescription.isEmpty() ? "" : dataDescription + " | ")
             + r.path("sleeves").size()
             + " sleeves | "
             + r.path("allocation").asText()
@@ -283,8 +290,7 @@ final class PortfolioExample implements Example.Kind {
             + r.path("lookback").asText()
             + " | capital "
             + Results.fixed(Results.num(r.path("capital")), 0);
-    HtmlPage.write(
-        file, new Page("Example portfolio: multi-strategy portfolio", subtitle, sections));
+    return new Page("Multi-strategy portfolio", subtitle, sections);
   }
 
   private static double[] finalWeights(JsonNode pf) {
