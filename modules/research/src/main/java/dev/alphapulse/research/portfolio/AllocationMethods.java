@@ -99,7 +99,29 @@ final class AllocationMethods {
     }
   }
 
-  record InverseVolatility() implements Allocation {
+  /**
+   * An allocation from the trailing return variances: needs history, and falls back to {@link
+   * AllocationMethods#zeroVarianceWeights} when a sleeve's variance is zero (see there) before
+   * {@link #fromVariances} sees the data.
+   */
+  interface VarianceBased extends Allocation {
+    @Override
+    default boolean needsHistory() {
+      return true;
+    }
+
+    @Override
+    default double[] weights(CoMoments trailing) {
+      double[] var = variances(trailing);
+      double[] zero = zeroVarianceWeights(var);
+      return zero != null ? zero : fromVariances(trailing, var);
+    }
+
+    /** The weights when every variance in {@code var} is positive. */
+    double[] fromVariances(CoMoments trailing, double[] var);
+  }
+
+  record InverseVolatility() implements VarianceBased {
     static final InverseVolatility INSTANCE = new InverseVolatility();
 
     @Override
@@ -108,17 +130,7 @@ final class AllocationMethods {
     }
 
     @Override
-    public boolean needsHistory() {
-      return true;
-    }
-
-    @Override
-    public double[] weights(CoMoments trailing) {
-      double[] var = variances(trailing);
-      double[] zero = zeroVarianceWeights(var);
-      if (zero != null) {
-        return zero;
-      }
+    public double[] fromVariances(CoMoments trailing, double[] var) {
       double[] w = new double[var.length];
       for (int i = 0; i < w.length; i++) {
         w[i] = 1 / Math.sqrt(var[i]);
@@ -127,7 +139,7 @@ final class AllocationMethods {
     }
   }
 
-  record MinimumVariance() implements Allocation {
+  record MinimumVariance() implements VarianceBased {
     static final MinimumVariance INSTANCE = new MinimumVariance();
 
     @Override
@@ -136,17 +148,7 @@ final class AllocationMethods {
     }
 
     @Override
-    public boolean needsHistory() {
-      return true;
-    }
-
-    @Override
-    public double[] weights(CoMoments trailing) {
-      double[] var = variances(trailing);
-      double[] zero = zeroVarianceWeights(var);
-      if (zero != null) {
-        return zero;
-      }
+    public double[] fromVariances(CoMoments trailing, double[] var) {
       double[][] cov = trailing.covariance();
       int k = cov.length;
       boolean[] all = new boolean[k];
@@ -169,7 +171,7 @@ final class AllocationMethods {
     }
   }
 
-  record RiskParity(double tolerance, int maxIterations) implements Allocation {
+  record RiskParity(double tolerance, int maxIterations) implements VarianceBased {
     RiskParity {
       if (!(tolerance > 0 && tolerance <= 0.1)) {
         throw new IllegalArgumentException("tolerance must be in (0, 0.1], was " + tolerance);
@@ -185,17 +187,7 @@ final class AllocationMethods {
     }
 
     @Override
-    public boolean needsHistory() {
-      return true;
-    }
-
-    @Override
-    public double[] weights(CoMoments trailing) {
-      double[] var = variances(trailing);
-      double[] zero = zeroVarianceWeights(var);
-      if (zero != null) {
-        return zero;
-      }
+    public double[] fromVariances(CoMoments trailing, double[] var) {
       double[][] cov = trailing.covariance();
       int k = cov.length;
       double b = 1.0 / k;
