@@ -137,13 +137,11 @@ final class ClientCommands {
     }
   }
 
-  @Command(
-      name = "status",
-      mixinStandardHelpOptions = true,
-      description =
-          "Prints a job's status; with --json one object: jobId, status, coordinatorNode, chunks"
-              + " while running, plus results and best once finished.")
-  static final class Status implements Callable<Integer> {
+  /**
+   * A command about one job: {@code JOB_ID}, {@code --endpoint} and {@code --json}; prints the
+   * reply {@link #reply} gets.
+   */
+  abstract static class JobCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "JOB_ID")
@@ -154,12 +152,28 @@ final class ClientCommands {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    /** Talks to the job and returns the reply to print. */
+    abstract JobReply reply(AlphaPulseClient client);
+
     @Override
     public Integer call() {
       try (AlphaPulseClient client = endpoint.connect()) {
-        printReply(spec.commandLine().getOut(), client.get(jobId), json);
+        printReply(spec.commandLine().getOut(), reply(client), json);
       }
       return 0;
+    }
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints a job's status; with --json one object: jobId, status, coordinatorNode, chunks"
+              + " while running, plus results and best once finished.")
+  static final class Status extends JobCommand {
+    @Override
+    JobReply reply(AlphaPulseClient client) {
+      return client.get(jobId);
     }
   }
 
@@ -167,24 +181,11 @@ final class ClientCommands {
       name = "watch",
       mixinStandardHelpOptions = true,
       description = "Shows a job's progress on stderr until it ends, then prints its status.")
-  static final class Watch implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "JOB_ID")
-    String jobId;
-
-    @Mixin Endpoint endpoint;
-
-    @Option(names = "--json", description = "Print the final status as one JSON object.")
-    boolean json;
-
+  static final class Watch extends JobCommand {
     @Override
-    public Integer call() {
-      try (AlphaPulseClient client = endpoint.connect()) {
-        watch(client, jobId);
-        printReply(spec.commandLine().getOut(), client.get(jobId), json);
-      }
-      return 0;
+    JobReply reply(AlphaPulseClient client) {
+      watch(client, jobId);
+      return client.get(jobId);
     }
   }
 
@@ -192,23 +193,10 @@ final class ClientCommands {
       name = "cancel",
       mixinStandardHelpOptions = true,
       description = "Cancels a job: dispatching stops and the job ends as CANCELLED.")
-  static final class Cancel implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "JOB_ID")
-    String jobId;
-
-    @Mixin Endpoint endpoint;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
-
+  static final class Cancel extends JobCommand {
     @Override
-    public Integer call() {
-      try (AlphaPulseClient client = endpoint.connect()) {
-        printReply(spec.commandLine().getOut(), client.cancel(jobId), json);
-      }
-      return 0;
+    JobReply reply(AlphaPulseClient client) {
+      return client.cancel(jobId);
     }
   }
 
