@@ -144,9 +144,7 @@ final class BasicExample implements Example.Kind {
                 run.data().description()
                     + " | "
                     + run.outcome().runs().size()
-                    + " backtests in "
-                    + run.outcome().status().chunks().total()
-                    + " chunks | ranked by "
+                    + " backtests | ranked by "
                     + METRIC
                     + " | convention "
                     + ChunkExecutor.CONVENTION.label(),

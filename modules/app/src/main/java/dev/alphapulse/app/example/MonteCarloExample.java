@@ -195,7 +195,7 @@ final class MonteCarloExample implements Example.Kind {
             + " | "
             + r.path("method").asText()
             + " | "
-            + r.path("paths").asText()
+            + Results.fixed(Results.num(r.path("paths")), 0)
             + " paths x "
             + r.path("steps").asText()
             + " steps | seed "
