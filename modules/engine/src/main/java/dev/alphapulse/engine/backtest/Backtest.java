@@ -77,8 +77,9 @@ public final class Backtest {
             config.fillPolicy());
     Context ctx = new Context(universe, broker, cache);
     strategy.init(ctx);
-    Arrays.fill(equity, Double.NaN);
     int start = 1 + ctx.warmup;
+    // the loop writes every bar from start on; only the warm-up is marked unrecorded
+    Arrays.fill(equity, 0, Math.min(start, n), Double.NaN);
     boolean outOfMoney = false;
     SignalStrategy signals = strategy instanceof SignalStrategy ss ? ss : null;
     for (int i = start; i < n; i++) {

@@ -225,6 +225,7 @@ record CurveSummary(
   static int exposedBars(List<Trade> trades, int n) {
     int k = trades.size();
     long[] spans = new long[k];
+    boolean sorted = true;
     for (int j = 0; j < k; j++) {
       Trade t = trades.get(j);
       if (t.entryBar() < 0 || t.exitBar() + 1 > n || t.entryBar() > t.exitBar() + 1) {
@@ -232,8 +233,11 @@ record CurveSummary(
             "trade bars [" + t.entryBar() + ", " + t.exitBar() + "] outside 0.." + (n - 1));
       }
       spans[j] = ((long) t.entryBar() << 32) | (t.exitBar() + 1);
+      sorted &= j == 0 || spans[j - 1] <= spans[j];
     }
-    Arrays.sort(spans);
+    if (!sorted) { // trades close in order of their entries unless several are open at once
+      Arrays.sort(spans);
+    }
     int exposed = 0;
     int covered = 0; // bars [0, covered) are counted
     for (long span : spans) {
