@@ -2,6 +2,7 @@ package dev.alphapulse.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +39,9 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Initialise logging on this thread before Pekko and gRPC start threads that log: SLF4J
+    // otherwise buffers their first calls and prints a "replayed" warning on every client command.
+    LoggerFactory.getILoggerFactory();
     System.exit(execute(args));
   }
 
