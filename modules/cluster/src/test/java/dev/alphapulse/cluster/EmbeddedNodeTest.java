@@ -15,6 +15,8 @@ import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecException;
 import dev.alphapulse.jobs.JobSpecs;
 import dev.alphapulse.jobs.RunResult;
+import dev.alphapulse.jobs.research.Json;
+import dev.alphapulse.jobs.research.SweepOverfitting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +67,46 @@ class EmbeddedNodeTest {
     assertThat(outcome.runs()).hasSize(96).isEqualTo(expected);
     assertThat(outcome.best())
         .isEqualTo(JobResult.best(expected, "Sharpe Ratio", true).orElseThrow());
+  }
+
+  @Test
+  void a_finished_sweep_reports_its_overfitting_once_and_a_backtest_none() throws Exception {
+    JobSpec spec = TestJobs.sweep(2, 1500, 7, 2, 5);
+    JobOutcome outcome = run(spec);
+    JobTicket ref = TestJobs.ticket("ref", spec, 1);
+    List<RunResult> expected = TestJobs.sequentialRuns(ref);
+    // the pure function on the sequential runs gives the same object
+    String pure =
+        Json.write(
+            SweepOverfitting.compute(
+                JobModel.plan(ref),
+                TestJobs.DATASETS.resolve(ref.dataset()),
+                expected,
+                "Sharpe Ratio",
+                true,
+                JobModel.registry()));
+    assertThat(outcome.overfitting()).isEqualTo(pure);
+    var of = Json.tree(outcome.overfitting());
+    assertThat(of.get("trials").asInt()).isEqualTo(96);
+    assertThat(of.get("best").get("paramIndex").asInt()).isEqualTo(outcome.best().paramIndex());
+    assertThat(of.get("pbo").get("probability").asDouble()).isBetween(0.0, 1.0);
+    // read again: served from the node's cache, not recomputed
+    JobOutcome again =
+        service
+            .getJobResult(outcome.status().jobId())
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    assertThat(again.overfitting()).isSameAs(outcome.overfitting());
+
+    JobOutcome backtest =
+        run(
+            JobSpecs.parseYaml(
+                "type: backtest\n"
+                    + "data: {synthetic: {symbols: 1, bars: 800, seed: 3}}\n"
+                    + "strategy: sma-cross\n"
+                    + "params: {fast: 10, slow: 40}\n"));
+    assertThat(backtest.status().status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(backtest.overfitting()).isNull();
   }
 
   @Test
