@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +41,7 @@ public final class HtmlPage {
    * @throws IOException if the file cannot be written
    */
   public static void write(Path file, Page page) throws IOException {
-    String html = render(page);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, html, StandardCharsets.UTF_8);
+    ReportAssets.write(file, render(page));
   }
 
   /**
@@ -59,20 +52,7 @@ public final class HtmlPage {
   public static String render(Page page) {
     ReportAssets assets = ReportAssets.INSTANCE;
     StringBuilder h = new StringBuilder(1 << 16);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>")
-        .append(Format.html(page.title()))
-        .append("</title>\n<style>\n")
-        .append(assets.uplotCss)
-        .append("\n</style>\n<style>\n")
-        .append(assets.reportCss)
-        .append("</style>\n</head>\n<body>\n<header>\n<h1>")
-        .append(Format.html(page.title()))
-        .append("</h1>\n");
-    if (!page.subtitle().isEmpty()) {
-      h.append("<p class=\"subtitle\">").append(Format.html(page.subtitle())).append("</p>\n");
-    }
+    assets.head(h, page.title(), page.subtitle());
     h.append("<nav>");
     for (Page.Section s : page.sections()) {
       h.append("<a href=\"#")
@@ -99,13 +79,7 @@ public final class HtmlPage {
       }
       h.append("</section>\n");
     }
-    h.append("<script type=\"application/json\" id=\"ap-data\">")
-        .append(json(figures))
-        .append("</script>\n<script>\n")
-        .append(assets.uplotJs)
-        .append("\n</script>\n<script>\n")
-        .append(assets.reportJs)
-        .append("</script>\n</body>\n</html>\n");
+    assets.tail(h, json(figures));
     return h.toString();
   }
 

@@ -8,8 +8,6 @@ import dev.alphapulse.engine.metrics.Statistics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,12 +71,7 @@ public final class HtmlReport {
    * @throws IOException if the file cannot be written
    */
   public static void write(Path file, ReportModel model) throws IOException {
-    String html = render(model);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, html, StandardCharsets.UTF_8);
+    ReportAssets.write(file, render(model));
   }
 
   /**
@@ -91,21 +84,7 @@ public final class HtmlReport {
     boolean daily = Format.dailyTimes(model.time());
     List<ChartData> charts = charts(model);
     StringBuilder h = new StringBuilder(1 << 16);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>")
-        .append(Format.html(model.title()))
-        .append("</title>\n")
-        .append("<style>\n")
-        .append(assets.uplotCss)
-        .append("\n</style>\n<style>\n")
-        .append(assets.reportCss)
-        .append("</style>\n</head>\n<body>\n<header>\n<h1>")
-        .append(Format.html(model.title()))
-        .append("</h1>\n");
-    if (!model.subtitle().isEmpty()) {
-      h.append("<p class=\"subtitle\">").append(Format.html(model.subtitle())).append("</p>\n");
-    }
+    assets.head(h, model.title(), model.subtitle());
     h.append("<nav><a href=\"#statistics\">Statistics</a><a href=\"#equity\">Charts</a>");
     if (!model.sweep().isEmpty()) {
       h.append("<a href=\"#sweep\">Sweep</a>");
@@ -133,13 +112,7 @@ public final class HtmlReport {
     }
     trades(h, model.trades(), daily);
 
-    h.append("<script type=\"application/json\" id=\"ap-data\">")
-        .append(json(charts))
-        .append("</script>\n<script>\n")
-        .append(assets.uplotJs)
-        .append("\n</script>\n<script>\n")
-        .append(assets.reportJs)
-        .append("</script>\n</body>\n</html>\n");
+    assets.tail(h, json(charts));
     return h.toString();
   }
 

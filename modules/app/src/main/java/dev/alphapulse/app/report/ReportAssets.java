@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,47 @@ final class ReportAssets {
           name + " is not on the classpath; the report needs the org.webjars.npm:uplot jar");
     }
     return in;
+  }
+
+  /** Writes a page in UTF-8, creating parent directories and replacing an existing file. */
+  static void write(Path file, String html) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, html, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Starts a page: document head with the inlined styles, then the body's header with the title and
+   * (if not empty) the subtitle, up to where the navigation goes.
+   */
+  void head(StringBuilder h, String title, String subtitle) {
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(Format.html(title))
+        .append("</title>\n<style>\n")
+        .append(uplotCss)
+        .append("\n</style>\n<style>\n")
+        .append(reportCss)
+        .append("</style>\n</head>\n<body>\n<header>\n<h1>")
+        .append(Format.html(title))
+        .append("</h1>\n");
+    if (!subtitle.isEmpty()) {
+      h.append("<p class=\"subtitle\">").append(Format.html(subtitle)).append("</p>\n");
+    }
+  }
+
+  /** Ends a page: the chart data block ({@code ap-data}, already script-safe) and the scripts. */
+  void tail(StringBuilder h, String chartJson) {
+    h.append("<script type=\"application/json\" id=\"ap-data\">")
+        .append(chartJson)
+        .append("</script>\n<script>\n")
+        .append(uplotJs)
+        .append("\n</script>\n<script>\n")
+        .append(reportJs)
+        .append("</script>\n</body>\n</html>\n");
   }
 
   /**
