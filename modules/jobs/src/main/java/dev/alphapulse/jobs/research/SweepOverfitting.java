@@ -47,11 +47,17 @@ import java.util.stream.IntStream;
  * trialsUsed}); the DSR still counts every run in {@code N} ({@code trials}) and uses the best
  * run's own returns (recomputed if it is not in the subset). For PBO, a history longer than {@value
  * #MAX_ROWS} returns is compounded into {@value #MAX_ROWS} consecutive periods of (almost) equal
- * bar counts ({@code barsPerPeriod}), which bounds memory and time at about {@code 16 MB} and one
- * pass of {@code C(16, 8) * 16 * trialsUsed} steps; the DSR always uses per-bar returns.
+ * bar counts ({@code barsPerPeriod}), which bounds memory by the number of runs (under 50 MB for
+ * 1,000: the columns and the matrices CSCV reads) whatever the history; CSCV costs about {@code
+ * C(16, 8) * 2 * 16 * trialsUsed} steps, job-level and per symbol. The DSR always uses per-bar
+ * returns.
  *
- * <p>Stateless; deterministic (same runs, data and seed give the same JSON); not thread-hostile
- * (each call uses its own indicator cache).
+ * <h2>Threads</h2>
+ *
+ * The backtests and the CSCV passes run in parallel on the common fork-join pool; their results are
+ * read back in a fixed order, so the JSON does not depend on the number of cores. Stateless and
+ * deterministic (same runs, data and seed give the same JSON); each call uses its own indicator
+ * cache, so calls may run concurrently.
  */
 public final class SweepOverfitting {
   private SweepOverfitting() {}
