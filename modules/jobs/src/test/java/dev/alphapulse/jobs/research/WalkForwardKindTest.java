@@ -146,6 +146,12 @@ class WalkForwardKindTest {
     double[] cscv = SweepOverfittingTest.cscv(trialReturns.toArray(double[][]::new), 16);
     assertThat(p.pbo().get("probability").asDouble())
         .isCloseTo(cscv[0], org.assertj.core.data.Offset.offset(1e-12));
+    // a payload journaled before windows had a PBO still reads (without one)
+    ObjectNode old = (ObjectNode) Json.tree(Json.write(p));
+    old.remove("pbo");
+    WalkForwardPayload read = Json.read(Json.write(old), WalkForwardPayload.class);
+    assertThat(read.pbo()).isNull();
+    assertThat(read.params()).isEqualTo(p.params());
     assertThat(p.inSampleSharpe()).isEqualTo(best);
     assertThat(p.outOfSampleReturns()).hasSize(w.outOfSampleBars());
     double growth = 1;
