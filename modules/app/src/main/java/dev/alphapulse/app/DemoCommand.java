@@ -5,8 +5,6 @@ import dev.alphapulse.app.report.ReportModel;
 import dev.alphapulse.app.report.SweepRow;
 import dev.alphapulse.cluster.DistributedComputingService;
 import dev.alphapulse.cluster.JobOutcome;
-import dev.alphapulse.cluster.JobSubmission;
-import dev.alphapulse.cluster.JobWatch;
 import dev.alphapulse.engine.backtest.Backtest;
 import dev.alphapulse.engine.backtest.BacktestConfig;
 import dev.alphapulse.engine.backtest.BacktestResult;
@@ -133,16 +131,7 @@ final class DemoCommand implements Callable<Integer> {
       if (threads != null) {
         service.scaleCluster(threads).toCompletableFuture().get();
       }
-      JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
-      String jobId = RunCommand.unwrap(() -> submission.jobId().toCompletableFuture().get());
-      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress)) {
-        JobWatch watch = service.watch(jobId, bar::update);
-        try {
-          outcome = RunCommand.unwrap(() -> submission.result().toCompletableFuture().get());
-        } finally {
-          watch.close();
-        }
-      }
+      outcome = JobProgressBar.run(service, job, noProgress).outcome();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     List<RunResult> best = rank(outcome.runs(), metric, top);

@@ -3,8 +3,6 @@ package dev.alphapulse.app;
 import dev.alphapulse.api.JobJson;
 import dev.alphapulse.cluster.DistributedComputingService;
 import dev.alphapulse.cluster.JobOutcome;
-import dev.alphapulse.cluster.JobSubmission;
-import dev.alphapulse.cluster.JobWatch;
 import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecs;
 import dev.alphapulse.jobs.RunResult;
@@ -13,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,18 +52,9 @@ final class RunCommand implements Callable<Integer> {
       if (slots != null) {
         service.scaleCluster(slots).toCompletableFuture().get();
       }
-      JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
-      String jobId = unwrap(() -> submission.jobId().toCompletableFuture().get());
-      System.err.println("job " + jobId + " submitted");
-      JobOutcome outcome;
-      try (JobProgressBar bar = new JobProgressBar(jobId, noProgress)) {
-        JobWatch watch = service.watch(jobId, bar::update);
-        try {
-          outcome = unwrap(() -> submission.result().toCompletableFuture().get());
-        } finally {
-          watch.close();
-        }
-      }
+      JobProgressBar.Finished finished = JobProgressBar.run(service, job, noProgress);
+      String jobId = finished.jobId();
+      JobOutcome outcome = finished.outcome();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(JobJson.finished(jobId, outcome.status(), outcome));
@@ -116,23 +103,6 @@ final class RunCommand implements Callable<Integer> {
     if (outcome.overfitting() != null) {
       ResearchSummary.sweepOverfitting(
           out, dev.alphapulse.jobs.research.Json.tree(outcome.overfitting()));
-    }
-  }
-
-  interface Blocking<T> {
-    T get() throws Exception;
-  }
-
-  /** Rethrows the cause of async failures so the CLI reports the real message. */
-  static <T> T unwrap(Blocking<T> call) throws Exception {
-    try {
-      return call.get();
-    } catch (ExecutionException | CompletionException e) {
-      Throwable c = e.getCause() == null ? e : e.getCause();
-      if (c instanceof Exception ex) {
-        throw ex;
-      }
-      throw e;
     }
   }
 }

@@ -2,10 +2,9 @@ package dev.alphapulse.app.example;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alphapulse.api.JobJson;
+import dev.alphapulse.app.JobProgressBar;
 import dev.alphapulse.cluster.DistributedComputingService;
 import dev.alphapulse.cluster.JobOutcome;
-import dev.alphapulse.cluster.JobSubmission;
-import dev.alphapulse.cluster.JobWatch;
 import dev.alphapulse.cluster.NodeOptions;
 import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecs;
@@ -14,8 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -159,18 +156,9 @@ public final class ExampleCommand implements Callable<Integer> {
     }
     try (DistributedComputingService service = DistributedComputingService.initialize(options)) {
       long started = System.nanoTime();
-      JobSubmission submission = service.runDistributedBacktest(job, Path.of("").toAbsolutePath());
-      String jobId = unwrap(() -> submission.jobId().toCompletableFuture().get());
-      System.err.println("job " + jobId + " submitted");
-      JobOutcome outcome;
-      try (ProgressLine bar = new ProgressLine(jobId, noProgress || json)) {
-        JobWatch watch = service.watch(jobId, bar::update);
-        try {
-          outcome = unwrap(() -> submission.result().toCompletableFuture().get());
-        } finally {
-          watch.close();
-        }
-      }
+      JobProgressBar.Finished finished = JobProgressBar.run(service, job, noProgress || json);
+      String jobId = finished.jobId();
+      JobOutcome outcome = finished.outcome();
       double seconds = (System.nanoTime() - started) / 1e9;
       if (outcome.status().chunks().succeeded() == 0) {
         throw new IllegalStateException(
@@ -178,23 +166,6 @@ public final class ExampleCommand implements Callable<Integer> {
       }
       JsonNode result = outcome.research() == null ? null : Json.tree(outcome.research());
       return new ExampleRun(example, bars, job, jobId, outcome, result, seconds);
-    }
-  }
-
-  private interface Blocking<T> {
-    T get() throws Exception;
-  }
-
-  /** Rethrows the cause of an async failure so the CLI reports the real message. */
-  private static <T> T unwrap(Blocking<T> call) throws Exception {
-    try {
-      return call.get();
-    } catch (ExecutionException | CompletionException e) {
-      Throwable c = e.getCause() == null ? e : e.getCause();
-      if (c instanceof Exception ex) {
-        throw ex;
-      }
-      throw e;
     }
   }
 }
