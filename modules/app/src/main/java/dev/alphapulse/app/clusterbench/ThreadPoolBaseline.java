@@ -10,7 +10,10 @@ import dev.alphapulse.jobs.DatasetRef;
 import dev.alphapulse.jobs.JobPlan;
 import dev.alphapulse.jobs.JobResult;
 import dev.alphapulse.jobs.JobSpec;
+import dev.alphapulse.jobs.JobType;
 import dev.alphapulse.jobs.RunResult;
+import dev.alphapulse.jobs.research.Json;
+import dev.alphapulse.jobs.research.SweepOverfitting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +31,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Same steps as a node: load and fingerprint the data ({@link DatasetResolver#describe}, as the
  * submitting node does), plan with {@link JobModel#plan}, compute every chunk with {@link
  * JobModel#execute} (the same {@code ChunkExecutor} call a worker makes) sharing one indicator
- * cache, fold the results with {@link JobModel#fold}.
+ * cache, fold the results with {@link JobModel#fold}; on request, for a sweep, the overfitting
+ * statistics a node adds to a finished sweep's result ({@link SweepOverfitting}), to check the
+ * node's result against.
  */
 final class ThreadPoolBaseline {
   private ThreadPoolBaseline() {}
 
-  /** The runs of a job, in their final order, and the number of chunks. */
-  record Outcome(List<RunResult> runs, int chunks) {}
+  /** The statistic a node ranks runs by unless configured otherwise. */
+  static final String OBJECTIVE = "Sharpe Ratio";
 
-  /** Computes {@code spec} on {@code threads} threads; returns its runs. */
-  static Outcome run(JobSpec spec, int threads) throws InterruptedException {
+  /**
+   * The runs of a job, in their final order, the number of chunks, and for a sweep its overfitting
+   * statistics as the node reports them (JSON).
+   */
+  record Outcome(List<RunResult> runs, int chunks, String overfitting) {}
+
+  /**
+   * Computes {@code spec} on {@code threads} threads; returns its runs.
+   *
+   * @param overfitting also compute a sweep's overfitting statistics (not part of the timed work:
+   *     every figure is timed to the job's end, before its result is assembled)
+   */
+  static Outcome run(JobSpec spec, int threads, boolean overfitting) throws InterruptedException {
     DatasetResolver datasets = DatasetResolver.create(1L << 30);
     DatasetRef ref = datasets.describe(spec.data(), Path.of("").toAbsolutePath());
     Universe universe = datasets.resolve(ref);
@@ -62,7 +78,15 @@ final class ThreadPoolBaseline {
         results.add(f.get());
       }
       JobResult folded = JobResult.of(plan.chunkCount(), results);
-      return new Outcome(folded.runs(), plan.chunkCount());
+      String statistics = null;
+      if (overfitting && spec.type() == JobType.SWEEP) {
+        // What a node adds when it assembles a finished sweep (JobModel.sweepOverfitting).
+        statistics =
+            Json.write(
+                SweepOverfitting.compute(
+                    plan, universe, folded.runs(), OBJECTIVE, true, JobModel.registry()));
+      }
+      return new Outcome(folded.runs(), plan.chunkCount(), statistics);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a chunk failed: " + e.getCause(), e.getCause());
     } finally {
