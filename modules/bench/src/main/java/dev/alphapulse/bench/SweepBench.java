@@ -45,9 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * job is a YAML spec parsed by {@link JobSpecs}, split by {@link JobPlanner} into PARAMETER_BASED
  * chunks of {@link #CHUNK_SIZE} parameter sets, and every chunk is computed by {@link
  * ChunkExecutor} (a full {@code Backtest.run} plus all statistics per parameter set, as a worker
- * does) on a pool of {@link #THREADS} threads sharing one {@link IndicatorCache}; the chunk results
- * are merged into a {@link JobResult}. The embedded cluster node adds its actors, journal and
- * serialization on top of exactly this work; it is not used here.
+ * does; the runs of a chunk reuse one equity array and one {@code Metrics.Workspace}, so a run
+ * allocates no per-bar array) on a pool of {@link #THREADS} threads sharing one {@link
+ * IndicatorCache}; the chunk results are merged into a {@link JobResult}. The embedded cluster node
+ * adds its actors, journal and serialization on top of exactly this work; it is not used here.
  *
  * <h2>Workload</h2>
  *
@@ -64,10 +65,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * figure; the suite sets warm-up and measurement counts explicitly. The forked JVM runs with {@code
  * -Xmx512m}: completing at all proves the sweep fits in 512 MB of heap. {@link HeapPeak} also
  * samples the used heap during each operation (its peak, and its peak right after collections: the
- * data the sweep retains). {@code -XX:+UseParallelGC}: the 1.6 MB columns and equity curves would
- * be humongous objects under G1 with a 512 MB heap (1 MB regions), which wastes up to a fifth of
- * the heap on them and triggers extra collections; ParallelGC has no such class and is the
- * throughput collector a batch sweep would use.
+ * data the sweep retains). {@code -XX:+UseParallelGC}: the 1.6 MB columns and per-chunk working
+ * arrays would be humongous objects under G1 with a 512 MB heap (1 MB regions), which wastes up to
+ * a fifth of the heap on them and triggers extra collections; ParallelGC has no such class and is
+ * the throughput collector a batch sweep would use.
  *
  * <h2>Running</h2>
  *
