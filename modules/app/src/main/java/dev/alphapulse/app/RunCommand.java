@@ -1,19 +1,27 @@
 package dev.alphapulse.app;
 
 import dev.alphapulse.api.JobJson;
+import dev.alphapulse.app.example.ResearchPages;
+import dev.alphapulse.app.report.HtmlPage;
 import dev.alphapulse.cluster.DistributedComputingService;
 import dev.alphapulse.cluster.JobOutcome;
+import dev.alphapulse.cluster.NodeOptions;
+import dev.alphapulse.jobs.DataSpec;
 import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecs;
+import dev.alphapulse.jobs.JobType;
 import dev.alphapulse.jobs.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,10 +53,40 @@ final class RunCommand implements Callable<Integer> {
       description = "Chunks computed at once (default: the number of cores).")
   Integer slots;
 
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Also write the result as a self-contained HTML report (optimize: trials, best-so-far,"
+              + " overfitting; monte-carlo: fan chart and bands; portfolio: equity, weights,"
+              + " sleeves).")
+  Path report;
+
+  @Option(
+      names = "--node-dir",
+      hidden = true,
+      defaultValue = ".alphapulse",
+      description = "Node-local files (the embedded journal).")
+  Path nodeDir;
+
+  /** Job types whose result has an HTML report page ({@link ResearchPages}). */
+  static final Set<JobType> REPORTED =
+      EnumSet.of(JobType.OPTIMIZE, JobType.MONTE_CARLO, JobType.PORTFOLIO);
+
   @Override
   public Integer call() throws Exception {
     JobSpec job = readJob(jobFile);
-    try (DistributedComputingService service = DistributedComputingService.initializeEmbedded()) {
+    if (report != null && !REPORTED.contains(job.type())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--report: job type "
+              + job.type().fileName()
+              + " has no HTML report here; types with one: optimize, monte-carlo, portfolio"
+              + " (for a backtest or sweep: `alphapulse backtest --report` or `alphapulse example"
+              + " basic`)");
+    }
+    try (DistributedComputingService service =
+        DistributedComputingService.initialize(NodeOptions.embedded().withDataDir(nodeDir))) {
       if (slots != null) {
         service.scaleCluster(slots).toCompletableFuture().get();
       }
@@ -62,8 +100,33 @@ final class RunCommand implements Callable<Integer> {
         printSummary(out, jobId, outcome);
       }
       out.flush();
+      if (report != null && outcome.research() != null) {
+        var page =
+            ResearchPages.of(
+                dev.alphapulse.jobs.research.Json.tree(outcome.research()), describe(job.data()));
+        if (page.isPresent()) {
+          HtmlPage.write(report, page.get());
+          System.err.println("report: " + report.toAbsolutePath());
+        }
+      }
       return 0;
     }
+  }
+
+  /** One line on a job's data for a report's subtitle. */
+  static String describe(DataSpec data) {
+    if (data instanceof DataSpec.Synthetic syn) {
+      return "synthetic data: "
+          + syn.symbols()
+          + " symbols x "
+          + syn.bars()
+          + " bars, seed "
+          + syn.seed();
+    }
+    DataSpec.Files files = (DataSpec.Files) data;
+    return files.symbols().isEmpty()
+        ? "data: " + files.path()
+        : "data: " + files.path() + " " + files.symbols();
   }
 
   static JobSpec readJob(Path file) throws Exception {
