@@ -9,9 +9,10 @@ package dev.alphapulse.engine.metrics;
  *
  * A sweep needs one log per bar per parameter set, and {@code Math.log} (a call into the JVM's
  * library stub, about 10 ns here) was the largest single cost of a sweep. The polynomial is plain
- * Java arithmetic, so the JIT inlines it and, in {@link #logRatios}, evaluates it for several bars
- * per instruction (about 1 ns a bar). Every statistic, in the plain {@code Metrics.compute} and in
- * the sweep path alike, takes its logs from here, so both give the same bits.
+ * Java arithmetic, so the JIT inlines it and, in {@link #log1p(double[], double[], int)}, evaluates
+ * it for several bars per instruction (about 1 ns a bar). Every statistic, in the plain {@code
+ * Metrics.compute} and in the sweep path alike, takes its logs from here, so both give the same
+ * bits.
  *
  * <h2>Definition and accuracy</h2>
  *
