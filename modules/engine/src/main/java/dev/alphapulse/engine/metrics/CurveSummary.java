@@ -11,12 +11,13 @@ import java.util.List;
  * <h2>Two ways to compute it, one result</h2>
  *
  * {@code Metrics.direct} follows the definitions one statistic at a time (an array of returns, of
- * drawdowns, of log returns...). {@link #fused} computes the same values in three passes over the
- * equity and two scratch arrays (the bar-to-bar ratios and their logs, from a {@link
- * Metrics.Workspace} that a sweep reuses), for the common case of a sweep: every bar is a return
- * period of its own (daily bars), the market's log returns have no gap and the equity is finite. It
- * is exact, not approximate: each sum is accumulated by the same operations in the same order as
- * its definition, and only values that are provably equal are shared or skipped:
+ * drawdowns, of log returns...). {@link #fused} computes the same values in four loops (ratios,
+ * drawdowns and return sums; the logs, vectorized; log sums and squared deviations; co-deviation
+ * with the market) over the equity and two scratch arrays (the bar-to-bar ratios and their logs,
+ * from a {@link Metrics.Workspace} that a sweep reuses), for the common case of a sweep: every bar
+ * is a return period of its own (daily bars), the market's log returns have no gap and the equity
+ * is finite. It is exact, not approximate: each sum is accumulated by the same operations in the
+ * same order as its definition, and only values that are provably equal are shared or skipped:
  *
  * <ul>
  *   <li>the log return {@code log(e[t] / e[t-1])} of Beta is also the geometric mean's {@code log(1
@@ -95,10 +96,29 @@ record CurveSummary(
     int prev = 0;
     double low = Double.POSITIVE_INFINITY; // lowest equity since bar prev (exclusive)
     double before = e[0];
+    double sumR = 0;
+    double sumDown = 0;
+    int countR = 0;
     for (int t = 1; t < n; t++) {
       double et = e[t];
-      q[t - 1] = et / before;
+      double qt = et / before;
+      q[t - 1] = qt;
       before = et;
+      // the return sums: for a ratio near 1 (nearly every bar) r = q - 1 is exact, not NaN, and
+      // min(r, 0)^2 is r * r or +0.0 (which changes no sum)
+      double r = qt - 1;
+      if (Math.abs(r) < FastLog.RADIUS) {
+        countR++;
+        sumR += r;
+        if (r < 0) {
+          sumDown += r * r;
+        }
+      } else if (!Double.isNaN(r)) {
+        countR++;
+        sumR += r;
+        double neg = Math.min(r, 0);
+        sumDown += neg * neg;
+      }
       if (et < max && t != m) {
         low = et < low ? et : low;
         continue;
@@ -139,14 +159,12 @@ record CurveSummary(
     // that are not near 1 by Math.log, which is what FastLog.log gives
     FastLog.log1p(q, a, m);
 
-    // pass 1b: return sums, log returns. For a ratio q near 1 (nearly every bar), r = q - 1 is
-    // exact, not NaN, and 1 + r == q > 0, so the geometric mean's log(1 + r) is the log return
-    // itself and min(r, 0)^2 is r * r or +0.0 (which changes no sum): the short branch.
-    double sumR = 0;
-    double sumDown = 0;
+    // pass 1b: log returns, squared deviations of returns. For a ratio q near 1, 1 + r == q > 0,
+    // so the geometric mean's log(1 + r) is the log return itself: the short branch.
+    double mean = countR == 0 ? Double.NaN : sumR / countR;
     double sumA = 0;
     double sumLog1pR = 0;
-    int countR = 0;
+    double ss = 0;
     boolean ruined = false;
     for (int k = 0; k < m; k++) {
       double qt = q[k];
@@ -154,24 +172,16 @@ record CurveSummary(
       if (Math.abs(r) < FastLog.RADIUS) {
         double x = a[k];
         sumA += x;
-        countR++;
-        sumR += r;
-        if (r < 0) {
-          sumDown += r * r;
-        }
         if (!ruined) {
           sumLog1pR += x;
         }
+        ss += (r - mean) * (r - mean);
         continue;
       }
       double x = Math.log(qt);
       a[k] = x;
       sumA += x;
       if (!Double.isNaN(r)) {
-        countR++;
-        sumR += r;
-        double neg = Math.min(r, 0);
-        sumDown += neg * neg;
         if (!ruined) {
           double w = 1 + r;
           if (w <= 0) {
@@ -180,30 +190,17 @@ record CurveSummary(
             sumLog1pR += w == qt ? x : FastLog.log(w);
           }
         }
+        ss += (r - mean) * (r - mean);
       }
     }
-    double mean = countR == 0 ? Double.NaN : sumR / countR;
     double geo = ruined ? 0 : countR == 0 ? Double.NaN : Math.exp(sumLog1pR / countR) - 1;
     double ma = sumA / m;
     double mb = market.mean();
 
-    // pass 2: squared deviations of returns, co-deviation with the market
-    double ss = 0;
+    // pass 2: co-deviation with the market
     double cov = 0;
-    if (countR == m) {
-      for (int j = 0; j < m; j++) {
-        double r = q[j] - 1;
-        ss += (r - mean) * (r - mean);
-        cov += (a[j] - ma) * (b[j] - mb);
-      }
-    } else {
-      for (int j = 0; j < m; j++) {
-        double r = q[j] - 1;
-        if (!Double.isNaN(r)) {
-          ss += (r - mean) * (r - mean);
-        }
-        cov += (a[j] - ma) * (b[j] - mb);
-      }
+    for (int j = 0; j < m; j++) {
+      cov += (a[j] - ma) * (b[j] - mb);
     }
     double variance = countR - 1 <= 0 ? Double.NaN : ss / (countR - 1);
     return new CurveSummary(
