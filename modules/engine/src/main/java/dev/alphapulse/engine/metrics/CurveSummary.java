@@ -22,8 +22,8 @@ import java.util.List;
  * <ul>
  *   <li>the log return {@code log(e[t] / e[t-1])} of Beta is also the geometric mean's {@code log(1
  *       + r)} where {@code 1 + (q - 1) == q} (true for {@code q} in [0.5, 2] by Sterbenz's lemma),
- *       so one {@code log} per bar serves both, and while every ratio is near 1 the two sums are
- *       one; the logs are {@link FastLog}'s, computed for all bars in one vectorized loop;
+ *       so one {@code log} per bar serves both; the logs are {@link FastLog}'s, computed for all
+ *       bars in one vectorized loop;
  *   <li>the market's log returns, their mean and variance depend only on the close column and are
  *       remembered for the last column seen ({@link MarketReturns});
  *   <li>the drawdown is a division only at the ends of drawdown periods: inside one the maximum is
