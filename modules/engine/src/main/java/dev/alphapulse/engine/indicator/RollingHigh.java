@@ -1,7 +1,5 @@
 package dev.alphapulse.engine.indicator;
 
-import dev.alphapulse.engine.data.BarSeries;
-
 /**
  * Highest value of one {@link PriceField} (by default the high) over the last {@code period} bars
  * <em>including the current one</em>, as pandas' {@code rolling(period).max()}: the upper Donchian
@@ -11,13 +9,7 @@ import dev.alphapulse.engine.data.BarSeries;
  * <p>Warm-up {@code period - 1}. O(1) amortised per bar with a monotonic deque over preallocated
  * ring buffers. A {@code NaN} input returns {@code NaN} and restarts the warm-up. Not thread-safe.
  */
-public final class RollingHigh implements Indicator {
-  private final PriceField field;
-  private final int period;
-  private final MonotonicMax max;
-  private int seen;
-  private double value = Double.NaN;
-
+public final class RollingHigh extends RollingExtreme {
   /** Highest high. */
   public RollingHigh(int period) {
     this(PriceField.HIGH, period);
@@ -29,54 +21,12 @@ public final class RollingHigh implements Indicator {
    * @throws IllegalArgumentException if {@code period < 1}
    */
   public RollingHigh(PriceField field, int period) {
-    this.field = Indicators.requireField(field);
-    this.period = Indicators.requirePeriod("period", period, 1);
-    this.max = new MonotonicMax(period);
-  }
-
-  @Override
-  public double update(BarSeries series, int i) {
-    double x = field.of(series, i);
-    if (Double.isNaN(x)) {
-      reset();
-      return value;
-    }
-    double m = max.add(x);
-    if (seen < period) {
-      seen++;
-    }
-    value = seen == period ? m : Double.NaN;
-    return value;
-  }
-
-  @Override
-  public double value() {
-    return value;
-  }
-
-  @Override
-  public int warmup() {
-    return period - 1;
-  }
-
-  @Override
-  public void reset() {
-    max.reset();
-    seen = 0;
-    value = Double.NaN;
-  }
-
-  public int period() {
-    return period;
-  }
-
-  public PriceField field() {
-    return field;
+    super(field, period, 1.0);
   }
 
   /** The canonical key, e.g. {@code max(high,20)}. */
   @Override
   public String toString() {
-    return Indicators.rollingHighKey(field, period);
+    return Indicators.rollingHighKey(field(), period());
   }
 }
