@@ -76,8 +76,9 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Times are the best of the repetitions (noise from other processes only ever adds time; medians
- * and every sample are reported too), after two warm-up runs of every workload (in process, and on
- * the freshly started nodes) so that JIT compilation is mostly not measured; {@code
+ * and every sample are reported too), after warm-up runs (two of every workload in process; {@value
+ * #CLUSTER_WARMUPS} sweeps on the freshly started nodes, so that each worker JVM has run as much of
+ * the sweep as the in-process JVM) so that JIT compilation is mostly not measured; {@code
  * failover_seconds} is the worst of its samples. The on-disk chunk-result cache is off everywhere
  * (reruns would otherwise be free).
  *
@@ -119,6 +120,9 @@ public final class ClusterBench {
           + "params: {fast: {range: [2, 31, 1]}, slow: {range: [40, 130, 10]}}\n"
           + "parallelization: {strategy: PARAMETER_BASED, chunk-size: 1}\n"
           + "checkpoint-interval: 50\n";
+
+  /** Warm-up sweeps on the freshly started node processes before the timed ones. */
+  static final int CLUSTER_WARMUPS = 4;
 
   static final double GOAL_EMBEDDED_VS_THREADPOOL = 0.9;
   static final double GOAL_THREE_NODES_VS_EMBEDDED = 0.85;
@@ -273,10 +277,11 @@ public final class ClusterBench {
           awaitMembers(clients.first(), 3, Duration.ofSeconds(60));
         }
         AlphaPulseClient client = clients.first();
-        // Two warm-up jobs: the node JVMs start cold, and the in-process side had two as well
-        // (the thread pool's and the embedded node's).
-        for (int i = 1; i <= 2; i++) {
-          progress("warm-up " + i + "/2: the sweep on 3 nodes");
+        // Warm-up jobs: the node JVMs start cold. The in-process JVM ran the sweep four times
+        // before its measurements (two thread-pool and two embedded warm-ups); a worker node runs
+        // half of each job, so four jobs give each worker JVM as much of the sweep as that.
+        for (int i = 1; i <= CLUSTER_WARMUPS; i++) {
+          progress("warm-up " + i + "/" + CLUSTER_WARMUPS + ": the sweep on 3 nodes");
           ClusterRun warm = runOnCluster(clients, SWEEP_YAML);
           if (warm.runs() != sweepRuns) {
             throw new IllegalStateException(
