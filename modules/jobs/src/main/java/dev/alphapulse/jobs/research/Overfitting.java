@@ -77,6 +77,27 @@ final class Overfitting {
         .orElse(null);
   }
 
+  /**
+   * Per-period Sharpe ratio {@code mean / sd} of {@code r} (sample standard deviation, two passes),
+   * or {@code undefined} with fewer than two returns or a zero deviation.
+   */
+  static double periodSharpe(double[] r, double undefined) {
+    if (r.length < 2) {
+      return undefined;
+    }
+    double mean = 0;
+    for (double x : r) {
+      mean += x;
+    }
+    mean /= r.length;
+    double ss = 0;
+    for (double x : r) {
+      ss += (x - mean) * (x - mean);
+    }
+    double sd = Math.sqrt(ss / (r.length - 1));
+    return sd > 0 ? mean / sd : undefined;
+  }
+
   /** Per-bar simple returns of an equity curve (0 where the equity was not positive). */
   static double[] returns(double[] equity) {
     double[] r = new double[Math.max(0, equity.length - 1)];

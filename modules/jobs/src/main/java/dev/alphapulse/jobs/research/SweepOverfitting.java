@@ -380,20 +380,7 @@ public final class SweepOverfitting {
 
   /** Per-period Sharpe ratio {@code mean / sd} (sample sd); 0 when sd is 0, as in the DSR. */
   static double sharpe(double[] r) {
-    if (r.length < 2) {
-      return 0;
-    }
-    double mean = 0;
-    for (double x : r) {
-      mean += x;
-    }
-    mean /= r.length;
-    double ss = 0;
-    for (double x : r) {
-      ss += (x - mean) * (x - mean);
-    }
-    double sd = Math.sqrt(ss / (r.length - 1));
-    return sd > 0 ? mean / sd : 0;
+    return Overfitting.periodSharpe(r, 0);
   }
 
   private static double[][] byRow(List<double[]> columns, int rows) {

@@ -313,20 +313,7 @@ final class WalkForwardKind implements ResearchKind {
 
   /** Per-period Sharpe ratio: mean over sample standard deviation; NaN if undefined. */
   static double periodSharpe(double[] r) {
-    if (r.length < 2) {
-      return Double.NaN;
-    }
-    double mean = 0;
-    for (double x : r) {
-      mean += x;
-    }
-    mean /= r.length;
-    double ss = 0;
-    for (double x : r) {
-      ss += (x - mean) * (x - mean);
-    }
-    double sd = Math.sqrt(ss / (r.length - 1));
-    return sd > 0 ? mean / sd : Double.NaN;
+    return Overfitting.periodSharpe(r, Double.NaN);
   }
 
   private static double sampleVariance(List<Double> xs) {
