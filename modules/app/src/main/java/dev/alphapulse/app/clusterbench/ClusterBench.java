@@ -191,6 +191,9 @@ public final class ClusterBench {
     List<Double> embedded = new ArrayList<>();
     List<Double> poolTrivial = new ArrayList<>();
     List<Double> embeddedTrivial = new ArrayList<>();
+    // Diagnostics: this process's CPU time (all threads) during each timed sweep.
+    List<Double> poolCpu = new ArrayList<>();
+    List<Double> embeddedCpu = new ArrayList<>();
     int sweepChunks;
     int sweepRuns;
     int trivialChunks;
@@ -220,8 +223,12 @@ public final class ClusterBench {
       runEmbedded(service, sweep);
       runEmbedded(service, trivial);
       for (int i = 1; i <= reps; i++) {
+        double cpu0 = processCpuSeconds();
         pool.add(time(() -> ThreadPoolBaseline.run(sweep, cores, false)));
-        embedded.add(runEmbedded(service, sweep).seconds());
+        poolCpu.add(processCpuSeconds() - cpu0);
+        EmbeddedRun run = runEmbedded(service, sweep);
+        embedded.add(run.seconds());
+        embeddedCpu.add(run.cpuSeconds());
         poolTrivial.add(time(() -> ThreadPoolBaseline.run(trivial, cores, false)));
         embeddedTrivial.add(runEmbedded(service, trivial).seconds());
         progress(
@@ -341,6 +348,8 @@ public final class ClusterBench {
     r.put("threadpool_median_seconds", round(median(pool), 3));
     r.put("embedded_median_seconds", round(median(embedded), 3));
     r.put("three_nodes_median_seconds", round(median(three), 3));
+    r.put("threadpool_cpu_median_seconds", round(median(poolCpu), 3));
+    r.put("embedded_cpu_median_seconds", round(median(embeddedCpu), 3));
     samples(r.putArray("threadpool_samples_seconds"), pool);
     samples(r.putArray("embedded_samples_seconds"), embedded);
     samples(r.putArray("three_nodes_samples_seconds"), three);
@@ -375,7 +384,7 @@ public final class ClusterBench {
   // ------------------------------------------------------------------------------- workloads
 
   /** A job on the embedded node: its wall time from submit to its end, and its outcome. */
-  private record EmbeddedRun(double seconds, JobOutcome outcome) {}
+  private record EmbeddedRun(double seconds, double cpuSeconds, JobOutcome outcome) {}
 
   /**
    * Submits to the embedded node and times it to the job's end, seen as the final progress update
@@ -386,6 +395,7 @@ public final class ClusterBench {
       throws InterruptedException {
     try {
       long t0 = System.nanoTime();
+      double cpu0 = processCpuSeconds();
       JobSubmission submission = service.runDistributedBacktest(spec, Path.of("").toAbsolutePath());
       String jobId =
           submission.jobId().toCompletableFuture().get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -393,12 +403,13 @@ public final class ClusterBench {
         watch.finished().toCompletableFuture().get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpu = processCpuSeconds() - cpu0;
       JobOutcome outcome =
           submission.result().toCompletableFuture().get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       if (outcome.status().status() != JobStatus.SUCCEEDED) {
         throw new IllegalStateException("embedded job ended " + outcome.status().status());
       }
-      return new EmbeddedRun(seconds, outcome);
+      return new EmbeddedRun(seconds, cpu, outcome);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("embedded job failed: " + e, e);
     }
@@ -701,6 +712,14 @@ public final class ClusterBench {
     }
     double f = Math.pow(10, digits);
     return Math.round(v * f) / f;
+  }
+
+  /** CPU time of this process, all threads, in seconds. */
+  private static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
   }
 
   private static void samples(ArrayNode a, List<Double> xs) {
