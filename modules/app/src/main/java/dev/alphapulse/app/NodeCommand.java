@@ -105,7 +105,7 @@ final class NodeCommand implements Callable<Integer> {
         service.node().address(),
         host,
         binding.port(),
-        options.slots(),
+        options.isWorker() ? options.slots() : 0,
         managementPort >= 0 ? ", management port " + service.node().managementPort() : "");
     service.node().system().getWhenTerminated().toCompletableFuture().join();
     return 0;
