@@ -193,6 +193,9 @@ public final class ClusterBench {
     List<Double> embeddedTrivial = new ArrayList<>();
     // Diagnostics: this process's CPU time (all threads) during each timed sweep.
     List<Double> poolCpu = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    Map<String, Double> poolThreads = Map.of();
+    Map<String, Double> embeddedThreads = Map.of();
     List<Double> embeddedCpu = new ArrayList<>();
     int sweepChunks;
     int sweepRuns;
@@ -224,9 +227,13 @@ public final class ClusterBench {
       runEmbedded(service, trivial);
       for (int i = 1; i <= reps; i++) {
         double cpu0 = processCpuSeconds();
+        ThreadCpu.Sample t0 = ThreadCpu.of(self);
         pool.add(time(() -> ThreadPoolBaseline.run(sweep, cores, false)));
         poolCpu.add(processCpuSeconds() - cpu0);
+        ThreadCpu.Sample t1 = ThreadCpu.of(self);
+        poolThreads = t1.since(t0);
         EmbeddedRun run = runEmbedded(service, sweep);
+        embeddedThreads = ThreadCpu.of(self).since(t1);
         embedded.add(run.seconds());
         embeddedCpu.add(run.cpuSeconds());
         poolTrivial.add(time(() -> ThreadPoolBaseline.run(trivial, cores, false)));
@@ -257,6 +264,10 @@ public final class ClusterBench {
     }
     List<Integer> slots = splitSlots(cores, 3);
     List<Double> three = new ArrayList<>();
+    List<Double> threeClientCpu = new ArrayList<>();
+    List<Map<String, Double>> lastThreadCpu = List.of();
+    List<List<Double>> threeNodeCpu =
+        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     List<Double> failover = new ArrayList<>();
     List<Double> removed = new ArrayList<>();
     ArrayNode requeued = mapper.createArrayNode();
@@ -265,7 +276,7 @@ public final class ClusterBench {
             work.resolve("cluster"),
             slots,
             journal.url(),
-            List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0"),
+            nodeJvmOptions(),
             System.getProperty("java.class.path"))) {
       progress("starting 3 node processes, slots " + slots + ", logs in " + cluster.workDir());
       try (Clients clients = new Clients(cluster)) {
@@ -296,9 +307,23 @@ public final class ClusterBench {
           }
         }
         for (int i = 1; i <= clusterReps; i++) {
-          three.add(runOnCluster(clients, SWEEP_YAML).seconds());
+          ClusterRun run = runOnCluster(clients, SWEEP_YAML);
+          three.add(run.seconds());
+          threeClientCpu.add(run.clientCpu());
+          for (int k = 0; k < run.nodeCpuSeconds().length; k++) {
+            threeNodeCpu.get(k).add(run.nodeCpuSeconds()[k]);
+          }
+          lastThreadCpu = run.nodeThreadCpu();
           progress(
-              String.format(Locale.ROOT, "run %d/%d: 3 nodes %.2f s", i, clusterReps, last(three)));
+              String.format(
+                  Locale.ROOT,
+                  "run %d/%d: 3 nodes %.2f s, CPU s per node %s (by thread %s), client %.2f",
+                  i,
+                  clusterReps,
+                  last(three),
+                  Arrays.toString(run.nodeCpuSeconds()),
+                  run.nodeThreadCpu(),
+                  run.clientCpu()));
         }
         int failovers = quick ? 1 : 2;
         for (int i = 1; i <= failovers; i++) {
@@ -350,6 +375,18 @@ public final class ClusterBench {
     r.put("three_nodes_median_seconds", round(median(three), 3));
     r.put("threadpool_cpu_median_seconds", round(median(poolCpu), 3));
     r.put("embedded_cpu_median_seconds", round(median(embeddedCpu), 3));
+    ArrayNode nodeCpu = r.putArray("three_nodes_cpu_median_seconds");
+    threeNodeCpu.forEach(xs -> nodeCpu.add(round(median(xs), 3)));
+    r.put("three_nodes_client_cpu_median_seconds", round(median(threeClientCpu), 3));
+    ObjectNode poolByThread = r.putObject("threadpool_last_run_thread_cpu_seconds");
+    poolThreads.forEach((k, v) -> poolByThread.put(k, round(v, 2)));
+    ObjectNode embeddedByThread = r.putObject("embedded_last_run_thread_cpu_seconds");
+    embeddedThreads.forEach((k, v) -> embeddedByThread.put(k, round(v, 2)));
+    ArrayNode byThread = r.putArray("three_nodes_last_run_thread_cpu_seconds");
+    for (Map<String, Double> groups : lastThreadCpu) {
+      ObjectNode o = byThread.addObject();
+      groups.forEach((k, v) -> o.put(k, round(v, 2)));
+    }
     samples(r.putArray("threadpool_samples_seconds"), pool);
     samples(r.putArray("embedded_samples_seconds"), embedded);
     samples(r.putArray("three_nodes_samples_seconds"), three);
@@ -416,7 +453,12 @@ public final class ClusterBench {
   }
 
   /** A job on the cluster: its wall time from submit to its end, and its result. */
-  private record ClusterRun(double seconds, int runs) {}
+  private record ClusterRun(
+      double seconds,
+      int runs,
+      double[] nodeCpuSeconds,
+      double clientCpu,
+      List<Map<String, Double>> nodeThreadCpu) {}
 
   /**
    * Submits through the first node and waits for the end through the progress stream (the timed
@@ -426,16 +468,30 @@ public final class ClusterBench {
    */
   private static ClusterRun runOnCluster(Clients clients, String yaml) {
     AlphaPulseClient client = clients.first();
+    List<NodeProcess> nodes = clients.cluster.nodes();
+    double[] nodeCpu = new double[nodes.size()];
+    List<ThreadCpu.Sample> threads0 = new ArrayList<>();
+    for (int i = 0; i < nodeCpu.length; i++) {
+      nodeCpu[i] = -nodes.get(i).cpuSeconds();
+      threads0.add(ThreadCpu.of(nodes.get(i).pid()));
+    }
+    double clientCpu = -processCpuSeconds();
     long t0 = System.nanoTime();
     String jobId = client.submit(yaml);
     String coordinator = awaitProgress(client, jobId, 0).getCoordinatorNode();
     client.watch(jobId, p -> {});
     double seconds = (System.nanoTime() - t0) / 1e9;
+    clientCpu += processCpuSeconds();
+    List<Map<String, Double>> threadCpu = new ArrayList<>();
+    for (int i = 0; i < nodeCpu.length; i++) {
+      nodeCpu[i] += nodes.get(i).cpuSeconds();
+      threadCpu.add(ThreadCpu.of(nodes.get(i).pid()).since(threads0.get(i)));
+    }
     JobReply reply = clients.of(coordinator).get(jobId);
     if (!reply.getStatus().equals("SUCCEEDED")) {
       throw new IllegalStateException("job " + jobId + " ended " + reply.getStatus());
     }
-    return new ClusterRun(seconds, reply.getResultsCount());
+    return new ClusterRun(seconds, reply.getResultsCount(), nodeCpu, clientCpu, threadCpu);
   }
 
   /** One client per node, opened on first use. */
@@ -712,6 +768,15 @@ public final class ClusterBench {
     }
     double f = Math.pow(10, digits);
     return Math.round(v * f) / f;
+  }
+
+  /** The node processes' JVM options (ALPHAPULSE_BENCH_NODE_OPTS, space-separated, overrides). */
+  private static List<String> nodeJvmOptions() {
+    String env = System.getenv("ALPHAPULSE_BENCH_NODE_OPTS");
+    if (env != null) {
+      return List.of(env.trim().split("\\s+"));
+    }
+    return List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0");
   }
 
   /** CPU time of this process, all threads, in seconds. */

@@ -142,6 +142,16 @@ public final class NodeProcess {
     return process == null ? -1 : process.pid();
   }
 
+  /**
+   * CPU time (user and system, all threads) of the current incarnation so far, in seconds; 0 when
+   * it is not running or the system does not tell.
+   */
+  public double cpuSeconds() {
+    return process == null
+        ? 0
+        : process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+  }
+
   /** The command line of an incarnation. */
   public List<String> command() {
     List<String> cmd = new ArrayList<>();
