@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -77,16 +78,18 @@ import java.util.stream.Stream;
  *
  * Times are the best of the repetitions (noise from other processes only ever adds time; medians
  * and every sample are reported too), after warm-up runs (two of every workload in process; {@value
- * #CLUSTER_WARMUPS} sweeps on the freshly started nodes, so that each worker JVM has run as much of
- * the sweep as the in-process JVM) so that JIT compilation is mostly not measured; {@code
- * failover_seconds} is the worst of its samples. The on-disk chunk-result cache is off everywhere
- * (reruns would otherwise be free).
+ * #CLUSTER_WARMUPS} sweeps on the freshly started nodes: a worker node computes half of each, and
+ * the in-process JVM has run the sweep 5 to 14 times by its measured runs, so each worker JVM gets
+ * a comparable share; the node hosting a job's coordinator changes from job to job, and each node's
+ * JIT compiler was still busy for about a second per job after 4) so that JIT compilation is mostly
+ * not measured; {@code failover_seconds} is the worst of its samples. The on-disk chunk-result
+ * cache is off everywhere (reruns would otherwise be free).
  *
  * <h2>Command line</h2>
  *
  * {@code ./alphapulse bench cluster [--quick] [--json]}. Repetitions: 5 of each in-process
- * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1, about 2.5 minutes on
- * two cores (the full run about 4). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
+ * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1, about 3 minutes on
+ * two cores (the full run about 5). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
  * #DEFAULT_PG_URL} (created if missing; its journal tables are emptied when it is that default
  * database). With {@code --json} stdout gets one JSON object; progress and node logs' locations go
  * to stderr.
@@ -122,7 +125,7 @@ public final class ClusterBench {
           + "checkpoint-interval: 50\n";
 
   /** Warm-up sweeps on the freshly started node processes before the timed ones. */
-  static final int CLUSTER_WARMUPS = 4;
+  static final int CLUSTER_WARMUPS = 10;
 
   static final double GOAL_EMBEDDED_VS_THREADPOOL = 0.9;
   static final double GOAL_THREE_NODES_VS_EMBEDDED = 0.85;
@@ -321,8 +324,8 @@ public final class ClusterBench {
                   i,
                   clusterReps,
                   last(three),
-                  Arrays.toString(run.nodeCpuSeconds()),
-                  run.nodeThreadCpu(),
+                  Arrays.toString(rounded(run.nodeCpuSeconds())),
+                  run.nodeThreadCpu().stream().map(ClusterBench::rounded).toList(),
                   run.clientCpu()));
         }
         int failovers = quick ? 1 : 2;
@@ -777,6 +780,16 @@ public final class ClusterBench {
       return List.of(env.trim().split("\\s+"));
     }
     return List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0");
+  }
+
+  private static double[] rounded(double[] xs) {
+    return Arrays.stream(xs).map(x -> Math.round(x * 100) / 100.0).toArray();
+  }
+
+  private static Map<String, Double> rounded(Map<String, Double> xs) {
+    Map<String, Double> r = new TreeMap<>();
+    xs.forEach((k, v) -> r.put(k, Math.round(v * 100) / 100.0));
+    return r;
   }
 
   /** CPU time of this process, all threads, in seconds. */
