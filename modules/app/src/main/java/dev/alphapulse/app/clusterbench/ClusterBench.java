@@ -92,7 +92,8 @@ import java.util.stream.Stream;
  * two cores (the full run about 5). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
  * #DEFAULT_PG_URL} (created if missing; its journal tables are emptied when it is that default
  * database). With {@code --json} stdout gets one JSON object; progress and node logs' locations go
- * to stderr.
+ * to stderr. {@code $ALPHAPULSE_BENCH_NODE_OPTS} (space-separated) replaces the node processes' JVM
+ * options ({@code -Xmx1g -XX:+UseParallelGC}, chunk-result cache off) for experiments.
  */
 public final class ClusterBench {
 

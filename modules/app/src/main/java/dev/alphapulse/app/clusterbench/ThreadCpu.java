@@ -62,7 +62,7 @@ final class ThreadCpu {
   }
 
   /**
-   * A thread name without its trailing pool index ({@code "GC Thread#1"} -> {@code "GC Thread#"}).
+   * A thread name without its trailing pool index ({@code "GC Thread#1"} -> {@code "GC Thread"}).
    */
   static String group(String name) {
     return name.replaceAll("[-#]?\\d+$", "");

@@ -28,6 +28,38 @@ class ClusterBenchSupportTest {
   }
 
   @Test
+  void thread_groups_drop_pool_indexes_and_a_busy_thread_shows_its_cpu() throws Exception {
+    assertThat(ThreadCpu.group("GC Thread#1")).isEqualTo("GC Thread");
+    assertThat(ThreadCpu.group("alphapulse-worker-12")).isEqualTo("alphapulse-worker");
+    assertThat(ThreadCpu.group("C2 CompilerThre")).isEqualTo("C2 CompilerThre");
+    long pid = ProcessHandle.current().pid();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        !ThreadCpu.of(pid).seconds().isEmpty(), "no /proc on this system");
+    Thread busy =
+        new Thread(
+            () -> {
+              long end = System.nanoTime() + 600_000_000L;
+              double x = 0;
+              while (System.nanoTime() < end) {
+                x += Math.sqrt(x + 1);
+              }
+              if (x < 0) {
+                throw new AssertionError();
+              }
+            },
+            "cpu-burner-7");
+    busy.start();
+    Thread.sleep(50);
+    ThreadCpu.Sample before = ThreadCpu.of(pid);
+    Thread.sleep(400);
+    ThreadCpu.Sample after = ThreadCpu.of(pid);
+    busy.join();
+    // it spun for the 400 ms between the samples (on a loaded machine, for part of them)
+    assertThat(after.since(before)).containsKey("cpu-burner");
+    assertThat(after.since(before).get("cpu-burner")).isBetween(0.05, 0.45);
+  }
+
+  @Test
   void median_and_best_of_samples() {
     assertThat(ClusterBench.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
     assertThat(ClusterBench.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
