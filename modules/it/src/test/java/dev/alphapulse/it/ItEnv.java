@@ -18,6 +18,12 @@ import java.util.stream.Stream;
 final class ItEnv {
   private ItEnv() {}
 
+  static {
+    // Initialise SLF4J on this thread before a client's actor system logs from its own threads
+    // (SLF4J would otherwise replay those calls with a warning), as the CLI's Main does.
+    org.slf4j.LoggerFactory.getILoggerFactory();
+  }
+
   /**
    * The database of this test run: {@code alphapulse_it_<pid>}, so that two builds on one machine
    * (a developer's and CI's) never share a journal. Created on first use, emptied before every
