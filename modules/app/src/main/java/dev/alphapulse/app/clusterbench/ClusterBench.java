@@ -777,7 +777,7 @@ public final class ClusterBench {
   /** The node processes' JVM options (ALPHAPULSE_BENCH_NODE_OPTS, space-separated, overrides). */
   private static List<String> nodeJvmOptions() {
     String env = System.getenv("ALPHAPULSE_BENCH_NODE_OPTS");
-    if (env != null) {
+    if (env != null && !env.isBlank()) {
       return List.of(env.trim().split("\\s+"));
     }
     return List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0");
