@@ -98,6 +98,20 @@ final class Overfitting {
     return sd > 0 ? mean / sd : undefined;
   }
 
+  /** Sample variance (divisor n - 1, two passes) of at least two values. */
+  static double sampleVariance(List<Double> xs) {
+    double mean = 0;
+    for (double x : xs) {
+      mean += x;
+    }
+    mean /= xs.size();
+    double ss = 0;
+    for (double x : xs) {
+      ss += (x - mean) * (x - mean);
+    }
+    return ss / (xs.size() - 1);
+  }
+
   /** Per-bar simple returns of an equity curve (0 where the equity was not positive). */
   static double[] returns(double[] equity) {
     double[] r = new double[Math.max(0, equity.length - 1)];

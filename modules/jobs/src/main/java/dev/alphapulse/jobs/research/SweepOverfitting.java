@@ -318,16 +318,8 @@ public final class SweepOverfitting {
     if (bestReturns == null || bestReturns.length < 2 || sharpes.size() < 2 || trials < 2) {
       return Optional.empty();
     }
-    double mean = 0;
-    for (double s : sharpes) {
-      mean += s;
-    }
-    mean /= sharpes.size();
-    double ss = 0;
-    for (double s : sharpes) {
-      ss += (s - mean) * (s - mean);
-    }
-    return Optional.of(DeflatedSharpe.fromReturns(bestReturns, trials, ss / (sharpes.size() - 1)));
+    return Optional.of(
+        DeflatedSharpe.fromReturns(bestReturns, trials, Overfitting.sampleVariance(sharpes)));
   }
 
   /**

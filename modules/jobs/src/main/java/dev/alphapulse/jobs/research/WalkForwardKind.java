@@ -236,7 +236,7 @@ final class WalkForwardKind implements ResearchKind {
       dsr =
           Json.MAPPER.valueToTree(
               DeflatedSharpe.fromReturns(
-                  bestReturns, periodSharpes.size(), sampleVariance(periodSharpes)));
+                  bestReturns, periodSharpes.size(), Overfitting.sampleVariance(periodSharpes)));
     }
     // PBO of the window's selection: CSCV over its in-sample trials' returns (trial order)
     List<double[]> columns = new ArrayList<>();
@@ -314,19 +314,6 @@ final class WalkForwardKind implements ResearchKind {
   /** Per-period Sharpe ratio: mean over sample standard deviation; NaN if undefined. */
   static double periodSharpe(double[] r) {
     return Overfitting.periodSharpe(r, Double.NaN);
-  }
-
-  private static double sampleVariance(List<Double> xs) {
-    double mean = 0;
-    for (double x : xs) {
-      mean += x;
-    }
-    mean /= xs.size();
-    double ss = 0;
-    for (double x : xs) {
-      ss += (x - mean) * (x - mean);
-    }
-    return ss / (xs.size() - 1);
   }
 
   @Override
