@@ -5,7 +5,6 @@ import dev.alphapulse.app.example.ResearchPages;
 import dev.alphapulse.app.report.HtmlPage;
 import dev.alphapulse.cluster.DistributedComputingService;
 import dev.alphapulse.cluster.JobOutcome;
-import dev.alphapulse.cluster.NodeOptions;
 import dev.alphapulse.jobs.DataSpec;
 import dev.alphapulse.jobs.JobSpec;
 import dev.alphapulse.jobs.JobSpecs;
@@ -19,6 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,13 +45,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the finished job as one JSON object.")
   boolean json;
 
-  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-  boolean noProgress;
-
-  @Option(
-      names = "--slots",
-      description = "Chunks computed at once (default: the number of cores).")
-  Integer slots;
+  @Mixin EmbeddedNodeOptions node;
 
   @Option(
       names = "--report",
@@ -61,13 +55,6 @@ final class RunCommand implements Callable<Integer> {
               + " overfitting; monte-carlo: fan chart and bands; portfolio: equity, weights,"
               + " sleeves).")
   Path report;
-
-  @Option(
-      names = "--node-dir",
-      hidden = true,
-      defaultValue = ".alphapulse",
-      description = "Node-local files (the embedded journal).")
-  Path nodeDir;
 
   /** Job types whose result has an HTML report page ({@link ResearchPages}). */
   static final Set<JobType> REPORTED =
@@ -86,11 +73,8 @@ final class RunCommand implements Callable<Integer> {
               + " basic`)");
     }
     try (DistributedComputingService service =
-        DistributedComputingService.initialize(NodeOptions.embedded().withDataDir(nodeDir))) {
-      if (slots != null) {
-        service.scaleCluster(slots).toCompletableFuture().get();
-      }
-      JobProgressBar.Finished finished = JobProgressBar.run(service, job, noProgress);
+        DistributedComputingService.initialize(node.nodeOptions())) {
+      JobProgressBar.Finished finished = JobProgressBar.run(service, job, node.noProgress());
       String jobId = finished.jobId();
       JobOutcome outcome = finished.outcome();
       PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package dev.alphapulse.app.example;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alphapulse.api.JobJson;
+import dev.alphapulse.app.EmbeddedNodeOptions;
 import dev.alphapulse.app.JobProgressBar;
 import dev.alphapulse.cluster.DistributedComputingService;
 import dev.alphapulse.cluster.JobOutcome;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,24 +92,10 @@ public final class ExampleCommand implements Callable<Integer> {
       description = "Rows of the summary's ranked tables (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(
-      names = "--slots",
-      paramLabel = "N",
-      description = "Chunks computed at once (default: the cores).")
-  Integer slots;
-
   @Option(names = "--show-job", description = "Print the job file and stop.")
   boolean showJob;
 
-  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-  boolean noProgress;
-
-  @Option(
-      names = "--node-dir",
-      hidden = true,
-      defaultValue = ".alphapulse",
-      description = "Node-local files (the embedded journal).")
-  Path nodeDir;
+  @Mixin EmbeddedNodeOptions node;
 
   @Override
   public Integer call() throws Exception {
@@ -115,9 +103,7 @@ public final class ExampleCommand implements Callable<Integer> {
     if (top < 1) {
       throw new IllegalArgumentException("--top must be >= 1, was " + top);
     }
-    if (slots != null && slots < 1) {
-      throw new IllegalArgumentException("--slots must be >= 1, was " + slots);
-    }
+    NodeOptions nodeOptions = node.nodeOptions(); // a bad --slots fails before anything runs
     ExampleData bars = example.data(data, symbols == null ? List.of() : symbols, quick, seed);
     String yaml = example.jobYaml(bars, quick);
     JobSpec job = JobSpecs.parseYaml(yaml);
@@ -133,7 +119,7 @@ public final class ExampleCommand implements Callable<Integer> {
       stdout.printf("Data: %s%n", bars.description());
       stdout.flush();
     }
-    ExampleRun run = run(example, bars, job);
+    ExampleRun run = run(example, bars, job, nodeOptions);
     if (json) {
       stdout.println(JobJson.finished(run.jobId(), run.outcome().status(), run.outcome()));
     } else {
@@ -149,14 +135,12 @@ public final class ExampleCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ExampleRun run(Example example, ExampleData bars, JobSpec job) throws Exception {
-    NodeOptions options = NodeOptions.embedded().withDataDir(nodeDir);
-    if (slots != null) {
-      options = options.withSlots(slots);
-    }
+  private ExampleRun run(Example example, ExampleData bars, JobSpec job, NodeOptions options)
+      throws Exception {
     try (DistributedComputingService service = DistributedComputingService.initialize(options)) {
       long started = System.nanoTime();
-      JobProgressBar.Finished finished = JobProgressBar.run(service, job, noProgress || json);
+      JobProgressBar.Finished finished =
+          JobProgressBar.run(service, job, node.noProgress() || json);
       String jobId = finished.jobId();
       JobOutcome outcome = finished.outcome();
       double seconds = (System.nanoTime() - started) / 1e9;
