@@ -11,24 +11,24 @@ import java.util.List;
  * <h2>Two ways to compute it, one result</h2>
  *
  * {@code Metrics.direct} follows the definitions one statistic at a time (an array of returns, of
- * drawdowns, of log returns...). {@link #fused} computes the same values in four loops (ratios,
- * drawdowns and return sums; the logs, vectorized; log sums and squared deviations; co-deviation
- * with the market) over the equity and two scratch arrays (the bar-to-bar ratios and their logs,
- * from a {@link Metrics.Workspace} that a sweep reuses), for the common case of a sweep: every bar
- * is a return period of its own (daily bars), the market's log returns have no gap and the equity
- * is finite. It is exact, not approximate: each sum is accumulated by the same operations in the
- * same order as its definition, and only values that are provably equal are shared or skipped:
+ * drawdowns, of log returns...). {@link #fused} computes the same values for the common case of a
+ * sweep (every bar is a return period of its own, as daily bars are; the market's log returns have
+ * no gap; the equity is finite and positive) in two passes over the equity, without a per-bar
+ * array: a sequential scan for the peak and the drawdowns, and a pass over blocks of {@value
+ * LaneSum#LANES} bars that computes the blocks' ratios and logs into small scratch arrays (loops
+ * the JIT vectorizes) and adds them to {@value LaneSum#LANES} lanes per sum, element by element
+ * (vectorized too). It is exact, not approximate: every sum has {@link LaneSum}'s order in both
+ * ways, and only values that are provably equal are shared or skipped:
  *
  * <ul>
  *   <li>the log return {@code log(e[t] / e[t-1])} of Beta is also the geometric mean's {@code log(1
  *       + r)} where {@code 1 + (q - 1) == q} (true for {@code q} in [0.5, 2] by Sterbenz's lemma),
- *       so one {@code log} per bar serves both; the logs are {@link FastLog}'s, computed for all
- *       bars in one vectorized loop;
- *   <li>the market's log returns, their mean and variance depend only on the close column and are
- *       remembered for the last column seen ({@link MarketReturns});
+ *       so one {@code log} per bar serves both; the logs are {@link FastLog}'s polynomial, replaced
+ *       by {@code Math.log} in the rare blocks with a ratio that is not near 1;
+ *   <li>the market's log returns and their sums depend only on the close column and are remembered
+ *       for the last column seen ({@link MarketReturns});
  *   <li>the drawdown is a division only at the ends of drawdown periods: inside one the maximum is
- *       constant and the largest drawdown is that of the lowest equity (see the comment in {@link
- *       #fused});
+ *       constant and the largest drawdown is that of the lowest equity (see {@link Drawdowns});
  *   <li>exposure is the size of the union of the trades' bar intervals, counted from the intervals
  *       instead of a flag per bar.
  * </ul>
@@ -54,7 +54,7 @@ record CurveSummary(
   /**
    * The summary by the fused passes, or {@code null} when they do not apply (fewer than three bars,
    * bars sharing a return period, a gap in the market's log returns, an equity that is not finite
-   * or does not start positive). Allocates its two scratch arrays.
+   * or not positive). Allocates its scratch arrays.
    */
   static CurveSummary fused(long[] time, double[] e, List<Trade> trades, double[] close) {
     return fused(time, e, trades, close, new Metrics.Workspace());
@@ -73,149 +73,157 @@ record CurveSummary(
     if (market.logReturns() == null) {
       return null;
     }
+    Drawdowns dd = Drawdowns.scan(time, e);
+    if (dd == null) {
+      return null;
+    }
     double[] b = market.logReturns();
     int m = n - 1;
-    double[] q = ws.ratios(m);
-    double[] a = ws.logs(m);
-
-    // pass 1a: bar-to-bar ratios; peak, drawdowns and their periods.
-    //
-    // Drawdown dd[t] = 1 - e[t] / max(e[0..t]). With e[0] positive and every e finite, dd[t] is 0
-    // exactly when e[t] >= the running maximum (a new or equal peak) and positive otherwise (e[t]
-    // <= the next double below the maximum gives a quotient that rounds below 1). So drawdown
-    // periods start and end at the bars with e[t] >= max, the maximum is constant inside a
-    // period, and, since x -> 1 - x / max is monotone under rounding, the largest drawdown of a
-    // period is 1 - (its lowest equity) / max: one division per period instead of one per bar,
-    // giving the same bits as the per-bar definition. A NaN or infinite equity leaves this path.
-    double max = e[0];
-    double maxDd = 0;
-    double maxDur = Double.NaN;
-    double sumDur = 0;
-    double sumPeak = 0;
-    int periods = 0;
-    int prev = 0;
-    double low = Double.POSITIVE_INFINITY; // lowest equity since bar prev (exclusive)
-    double before = e[0];
-    double sumR = 0;
-    double sumDown = 0;
-    int countR = 0;
-    for (int t = 1; t < n; t++) {
-      double et = e[t];
-      double qt = et / before;
-      q[t - 1] = qt;
-      before = et;
-      // the return sums: for a ratio near 1 (nearly every bar) r = q - 1 is exact, not NaN, and
-      // min(r, 0)^2 is r * r or +0.0 (which changes no sum)
-      double r = qt - 1;
-      if (Math.abs(r) < FastLog.RADIUS) {
-        countR++;
-        sumR += r;
-        if (r < 0) {
-          sumDown += r * r;
-        }
-      } else if (!Double.isNaN(r)) {
-        countR++;
-        sumR += r;
-        double neg = Math.min(r, 0);
-        sumDown += neg * neg;
-      }
-      if (et < max && t != m) {
-        low = et < low ? et : low;
-        continue;
-      }
-      // a period boundary: a new or equal peak, or the last bar
-      double dd;
-      if (et >= max) {
-        if (et == Double.POSITIVE_INFINITY) {
+    ws.clear();
+    for (int base = 0; base < m; base += LaneSum.LANES) {
+      int len = Math.min(LaneSum.LANES, m - base);
+      ws.load(e, b, base, len);
+      ws.ratiosAndLogs(len);
+      double[] growth = ws.logs;
+      if (!nearOne(ws.ratios, len)) {
+        growth = ws.growthLogs;
+        if (!farFromOne(ws.ratios, ws.logs, growth, len)) {
           return null;
         }
-        dd = 0;
-      } else if (et < max) {
-        dd = 1 - et / max; // the last bar, in a drawdown
-        low = Math.min(low, et);
-      } else {
-        return null; // NaN
       }
-      double segMax = low < max ? 1 - low / max : 0.0;
-      segMax = Math.max(segMax, dd);
-      if (segMax > maxDd) {
-        maxDd = segMax;
-      }
-      if (t > prev + 1) {
-        long dur = time[t] - time[prev];
-        maxDur = Double.isNaN(maxDur) ? dur : Math.max(maxDur, dur);
-        sumDur += dur;
-        sumPeak += segMax;
-        periods++;
-      }
-      prev = t;
-      low = Double.POSITIVE_INFINITY;
-      if (et > max) {
-        max = et;
-      }
+      ws.add(growth, len);
     }
-
-    // the logs of the ratios by the polynomial (vectorized); pass 1b replaces those of ratios
-    // that are not near 1 by Math.log, which is what FastLog.log gives
-    FastLog.log1p(q, a, m);
-
-    // pass 1b: log returns, squared deviations of returns. For a ratio q near 1, 1 + r == q > 0,
-    // so the geometric mean's log(1 + r) is the log return itself: the short branch.
-    double mean = countR == 0 ? Double.NaN : sumR / countR;
-    double sumA = 0;
-    double sumLog1pR = 0;
-    double ss = 0;
-    boolean ruined = false;
-    for (int k = 0; k < m; k++) {
-      double qt = q[k];
-      double r = qt - 1;
-      if (Math.abs(r) < FastLog.RADIUS) {
-        double x = a[k];
-        sumA += x;
-        if (!ruined) {
-          sumLog1pR += x;
-        }
-        ss += (r - mean) * (r - mean);
-        continue;
-      }
-      double x = Math.log(qt);
-      a[k] = x;
-      sumA += x;
-      if (!Double.isNaN(r)) {
-        if (!ruined) {
-          double w = 1 + r;
-          if (w <= 0) {
-            ruined = true; // the geometric mean is then 0 whatever follows
-          } else {
-            sumLog1pR += w == qt ? x : FastLog.log(w);
-          }
-        }
-        ss += (r - mean) * (r - mean);
-      }
-    }
-    double geo = ruined ? 0 : countR == 0 ? Double.NaN : Math.exp(sumLog1pR / countR) - 1;
-    double ma = sumA / m;
-    double mb = market.mean();
-
-    // pass 2: co-deviation with the market
-    double cov = 0;
-    for (int j = 0; j < m; j++) {
-      cov += (a[j] - ma) * (b[j] - mb);
-    }
-    double variance = countR - 1 <= 0 ? Double.NaN : ss / (countR - 1);
+    double sumR = LaneSum.combine(ws.sumR);
+    double sumA = LaneSum.combine(ws.sumA);
     return new CurveSummary(
         exposedBars(trades, n),
-        max,
-        geo,
-        mean,
-        variance,
-        countR == 0 ? Double.NaN : sumDown / countR,
-        maxDd,
-        cov / market.variance(),
-        maxDur,
-        sumDur,
-        sumPeak,
-        periods);
+        dd.peak(),
+        Math.exp(LaneSum.combine(ws.sumGrowth) / m) - 1,
+        sumR / m,
+        Metrics.returnVariance(sumR, LaneSum.combine(ws.sumR2), m),
+        LaneSum.combine(ws.sumDown) / m,
+        dd.maxDrawdown(),
+        Metrics.betaFromSums(sumA, LaneSum.combine(ws.sumAB), market.sum(), market.squares(), m),
+        dd.maxDurationMillis(),
+        dd.sumDurationMillis(),
+        dd.sumPeaks(),
+        dd.periods());
+  }
+
+  /** True when every ratio of the block takes {@link FastLog}'s polynomial (false for NaN). */
+  private static boolean nearOne(double[] q, int len) {
+    // a branch per element, not a running maximum: Math.max is a chain of several dependent
+    // instructions per element, a branch that is (nearly) never taken costs about a cycle
+    for (int j = 0; j < len; j++) {
+      if (!(Math.abs(q[j] - 1) < FastLog.RADIUS)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Fixes a block that has a ratio not near 1: its log becomes {@code Math.log} (what {@link
+   * FastLog#log} gives there) and the geometric mean's {@code log(1 + r)} is computed from {@code 1
+   * + r}, which may differ from the ratio there; {@code growth} gets every bar's {@code log(1 +
+   * r)}. False for a NaN, infinite or non-positive ratio, which the direct definitions handle.
+   */
+  private static boolean farFromOne(double[] q, double[] a, double[] growth, int len) {
+    for (int j = 0; j < len; j++) {
+      double qj = q[j];
+      double r = qj - 1;
+      if (Math.abs(r) < FastLog.RADIUS) {
+        growth[j] = a[j];
+        continue;
+      }
+      double w = 1 + r;
+      if (!(w > 0) || !(qj < Double.POSITIVE_INFINITY)) {
+        return false;
+      }
+      a[j] = FastLog.log(qj);
+      growth[j] = w == qj ? a[j] : FastLog.log(w);
+    }
+    return true;
+  }
+
+  /**
+   * The peak and the drawdown periods of a finite equity curve in one sequential scan.
+   *
+   * <p>Drawdown dd[t] = 1 - e[t] / max(e[0..t]). With e[0] positive and every e finite, dd[t] is 0
+   * exactly when e[t] >= the running maximum (a new or equal peak) and positive otherwise (e[t] <=
+   * the next double below the maximum gives a quotient that rounds below 1). So drawdown periods
+   * start and end at the bars with e[t] >= max, the maximum is constant inside a period, and, since
+   * x -> 1 - x / max is monotone under rounding, the largest drawdown of a period is 1 - (its
+   * lowest equity) / max: one division per period instead of one per bar, giving the same bits as
+   * the per-bar definition.
+   */
+  record Drawdowns(
+      double peak,
+      double maxDrawdown,
+      double maxDurationMillis,
+      double sumDurationMillis,
+      double sumPeaks,
+      int periods) {
+
+    /** The scan, or null if an equity is NaN or infinite. */
+    static Drawdowns scan(long[] time, double[] e) {
+      int m = e.length - 1;
+      double max = e[0];
+      double maxDd = 0;
+      double maxDur = Double.NaN;
+      double sumDur = 0;
+      double sumPeak = 0;
+      int periods = 0;
+      int prev = 0;
+      // the lowest equity since bar prev (exclusive), as its bits: for non-negative doubles the
+      // order of the bits (as longs) is that of the values, and a long minimum is one conditional
+      // move per bar, where a double minimum is a branch that new lows make unpredictable or
+      // Math.min's chain of dependent instructions
+      long lowBits = Long.MAX_VALUE;
+      for (int t = 1; t <= m; t++) {
+        double et = e[t];
+        if (et < max && t != m) {
+          lowBits = Math.min(lowBits, Double.doubleToRawLongBits(et));
+          continue;
+        }
+        // a period boundary: a new or equal peak, or the last bar
+        double dd;
+        if (et >= max) {
+          if (et == Double.POSITIVE_INFINITY) {
+            return null;
+          }
+          dd = 0;
+        } else if (et < max) {
+          dd = 1 - et / max; // the last bar, in a drawdown
+          lowBits = Math.min(lowBits, Double.doubleToRawLongBits(et));
+        } else {
+          return null; // NaN
+        }
+        if (lowBits < 0) {
+          return null; // a negative equity (or -0.0): the direct definitions
+        }
+        double low =
+            lowBits == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : Double.longBitsToDouble(lowBits);
+        double segMax = low < max ? 1 - low / max : 0.0;
+        segMax = Math.max(segMax, dd);
+        if (segMax > maxDd) {
+          maxDd = segMax;
+        }
+        if (t > prev + 1) {
+          long dur = time[t] - time[prev];
+          maxDur = Double.isNaN(maxDur) ? dur : Math.max(maxDur, dur);
+          sumDur += dur;
+          sumPeak += segMax;
+          periods++;
+        }
+        prev = t;
+        lowBits = Long.MAX_VALUE;
+        if (et > max) {
+          max = et;
+        }
+      }
+      return new Drawdowns(max, maxDd, maxDur, sumDur, sumPeak, periods);
+    }
   }
 
   /** Bars inside at least one trade's [entry, exit] interval. */
@@ -249,31 +257,26 @@ record CurveSummary(
   }
 
   /**
-   * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1, their mean and the sum
-   * of their squared deviations, as Beta computes them; {@code logReturns} is null when one is NaN
-   * (Beta then skips bars, which the fused pass does not do).
+   * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1 and the sums Beta takes
+   * from them ({@code Sb} and {@code Sbb - Sb * Sb / m}, in {@link LaneSum}'s order); {@code
+   * logReturns} is null when one is NaN (Beta then skips bars, which the fused pass does not do).
    */
-  record MarketReturns(double[] logReturns, double mean, double variance) {
+  record MarketReturns(double[] logReturns, double sum, double squares) {
     static MarketReturns of(double[] close) {
       int m = close.length - 1;
       double[] b = new double[Math.max(m, 0)];
-      double mb = 0;
+      LaneSum sb = new LaneSum();
+      LaneSum sbb = new LaneSum();
       for (int t = 1; t <= m; t++) {
         double y = FastLog.log(close[t] / close[t - 1]);
         if (Double.isNaN(y)) {
           return new MarketReturns(null, Double.NaN, Double.NaN);
         }
         b[t - 1] = y;
+        sb.add(y);
+        sbb.add(y * y);
       }
-      for (int k = 0; k < m; k++) {
-        mb += b[k];
-      }
-      mb /= m;
-      double var = 0;
-      for (int k = 0; k < m; k++) {
-        var += (b[k] - mb) * (b[k] - mb);
-      }
-      return new MarketReturns(b, mb, var);
+      return new MarketReturns(b, sb.sum(), Metrics.marketSquares(sb.sum(), sbb.sum(), m));
     }
   }
 }

@@ -169,7 +169,7 @@ public final class Metrics {
         peak,
         geometricMean(r),
         meanSkipFirst(r, false),
-        variance(r, 1),
+        returnVariance(r),
         meanSkipFirst(r, true),
         maxDd,
         beta(equity, close),
@@ -383,10 +383,12 @@ public final class Metrics {
     return day;
   }
 
-  /** {@code exp(mean(log(1 + r))) - 1} over the non-NaN values; 0 if any {@code 1 + r <= 0}. */
+  /**
+   * {@code exp(mean(log(1 + r))) - 1} over the non-NaN values; 0 if any {@code 1 + r <= 0}. The
+   * logs are summed in {@link LaneSum}'s order.
+   */
   static double geometricMean(double[] r) {
-    double sum = 0;
-    int c = 0;
+    LaneSum sum = new LaneSum();
     for (double x : r) {
       if (Double.isNaN(x)) {
         continue;
@@ -394,39 +396,53 @@ public final class Metrics {
       if (1 + x <= 0) {
         return 0;
       }
-      sum += FastLog.log(1 + x);
-      c++;
+      sum.add(FastLog.log(1 + x));
     }
-    return c == 0 ? Double.NaN : Math.exp(sum / c) - 1;
+    int c = sum.count();
+    return c == 0 ? Double.NaN : Math.exp(sum.sum() / c) - 1;
   }
 
-  /** Mean over non-NaN values; with {@code squaredNegatives}, of {@code min(x, 0)^2}. */
+  /**
+   * Mean over non-NaN values; with {@code squaredNegatives}, of {@code min(x, 0)^2}. Summed in
+   * {@link LaneSum}'s order.
+   */
   static double meanSkipFirst(double[] r, boolean squaredNegatives) {
-    double sum = 0;
-    int c = 0;
+    LaneSum sum = new LaneSum();
     for (double x : r) {
       if (Double.isNaN(x)) {
         continue;
       }
-      double v = squaredNegatives ? Math.min(x, 0) * Math.min(x, 0) : x;
-      sum += v;
-      c++;
+      sum.add(squaredNegatives ? Math.min(x, 0) * Math.min(x, 0) : x);
     }
-    return c == 0 ? Double.NaN : sum / c;
+    int c = sum.count();
+    return c == 0 ? Double.NaN : sum.sum() / c;
   }
 
-  /** Variance over non-NaN values with the given delta degrees of freedom. */
-  static double variance(double[] r, int ddof) {
-    double mean = meanSkipFirst(r, false);
-    double ss = 0;
-    int c = 0;
+  /**
+   * Sample variance of the non-NaN returns from one pass: {@code (S2 - mean * S1) / (c - 1)} with
+   * {@code S1} and {@code S2} the sums of the returns and of their squares in {@link LaneSum}'s
+   * order and {@code mean = S1 / c} (0 if rounding makes it negative). For bar returns (a mean far
+   * smaller than the standard deviation) the cancellation costs well under a digit.
+   */
+  static double returnVariance(double[] r) {
+    LaneSum s1 = new LaneSum();
+    LaneSum s2 = new LaneSum();
     for (double x : r) {
       if (!Double.isNaN(x)) {
-        ss += (x - mean) * (x - mean);
-        c++;
+        s1.add(x);
+        s2.add(x * x);
       }
     }
-    return c - ddof <= 0 ? Double.NaN : ss / (c - ddof);
+    return returnVariance(s1.sum(), s2.sum(), s1.count());
+  }
+
+  /** {@link #returnVariance(double[])} from its sums. */
+  static double returnVariance(double sum, double sumSquares, int count) {
+    if (count - 1 <= 0) {
+      return Double.NaN;
+    }
+    double mean = sum / count;
+    return Math.max(sumSquares - mean * sum, 0) / (count - 1);
   }
 
   private static double mean(double[] x) {
@@ -440,8 +456,14 @@ public final class Metrics {
     return s / x.length;
   }
 
+  /** Two-pass sample variance (of the trades' P&amp;L). */
   private static double sampleVariance(double[] x) {
-    return variance(x, 1);
+    double mean = mean(x);
+    double ss = 0;
+    for (double v : x) {
+      ss += (v - mean) * (v - mean);
+    }
+    return x.length - 1 <= 0 ? Double.NaN : ss / (x.length - 1);
   }
 
   private static double meanWhere(double[] x, boolean positive) {
@@ -456,43 +478,46 @@ public final class Metrics {
     return c == 0 ? Double.NaN : s / c;
   }
 
-  /** Sample cov(log equity returns, log market returns) / var(log market returns). */
+  /**
+   * Sample cov(log equity returns, log market returns) / var(log market returns), over the bars
+   * whose market log return is not NaN, from one pass: {@code (Sab - Sa * Sb / m) / (Sbb - Sb * Sb
+   * / m)} with the sums in {@link LaneSum}'s order ({@link #betaFromSums}).
+   */
   static double beta(double[] equity, double[] close) {
     int n = equity.length;
     if (n < 3) {
       return Double.NaN;
     }
-    double[] a = new double[n - 1];
-    double[] b = new double[n - 1];
-    int m = 0;
+    LaneSum sa = new LaneSum();
+    LaneSum sb = new LaneSum();
+    LaneSum sab = new LaneSum();
+    LaneSum sbb = new LaneSum();
     for (int t = 1; t < n; t++) {
       double x = FastLog.log(equity[t] / equity[t - 1]);
       double y = FastLog.log(close[t] / close[t - 1]);
       if (Double.isNaN(y)) {
         continue;
       }
-      a[m] = x;
-      b[m] = y;
-      m++;
+      sa.add(x);
+      sb.add(y);
+      sab.add(x * y);
+      sbb.add(y * y);
     }
+    int m = sa.count();
     if (m < 2) {
       return Double.NaN;
     }
-    double ma = 0;
-    double mb = 0;
-    for (int k = 0; k < m; k++) {
-      ma += a[k];
-      mb += b[k];
-    }
-    ma /= m;
-    mb /= m;
-    double cov = 0;
-    double var = 0;
-    for (int k = 0; k < m; k++) {
-      cov += (a[k] - ma) * (b[k] - mb);
-      var += (b[k] - mb) * (b[k] - mb);
-    }
-    return cov / var;
+    return betaFromSums(sa.sum(), sab.sum(), sb.sum(), marketSquares(sb.sum(), sbb.sum(), m), m);
+  }
+
+  /** {@code Sbb - Sb * Sb / m}: the market's sum of squared deviations, Beta's denominator. */
+  static double marketSquares(double sb, double sbb, int m) {
+    return sbb - sb * sb / m;
+  }
+
+  /** Beta from the sums of {@link #beta}. */
+  static double betaFromSums(double sa, double sab, double sb, double marketSquares, int m) {
+    return (sab - sa * sb / m) / marketSquares;
   }
 
   /**
@@ -530,28 +555,97 @@ public final class Metrics {
   /**
    * Working arrays for computing the statistics of many runs one after the other (a sweep): pass
    * the same workspace to {@link #compute(BacktestResult, MetricsConvention, Workspace)} and no
-   * per-bar array is allocated after the first run. Holds two arrays of the bar count; not
-   * thread-safe (one per thread).
+   * array is allocated per run for the per-bar sums. Holds a block's ratios and logs and the lanes
+   * of the sums ({@link LaneSum}), about 50 KB; not thread-safe (one per thread).
    */
   public static final class Workspace {
-    private double[] ratios = new double[0];
-    private double[] logs = new double[0];
+    private final double[] before = new double[LaneSum.LANES];
+    private final double[] after = new double[LaneSum.LANES];
+    private final double[] market = new double[LaneSum.LANES];
+    final double[] ratios = new double[LaneSum.LANES];
+    final double[] logs = new double[LaneSum.LANES];
+    final double[] growthLogs = new double[LaneSum.LANES];
+    final double[] sumR = new double[LaneSum.LANES];
+    final double[] sumR2 = new double[LaneSum.LANES];
+    final double[] sumDown = new double[LaneSum.LANES];
+    final double[] sumA = new double[LaneSum.LANES];
+    final double[] sumGrowth = new double[LaneSum.LANES];
+    final double[] sumAB = new double[LaneSum.LANES];
 
-    /** An empty workspace; its arrays grow on first use. */
+    /** An empty workspace. */
     public Workspace() {}
 
-    double[] ratios(int n) {
-      if (ratios.length < n) {
-        ratios = new double[n];
-      }
-      return ratios;
+    void clear() {
+      Arrays.fill(sumR, 0);
+      Arrays.fill(sumR2, 0);
+      Arrays.fill(sumDown, 0);
+      Arrays.fill(sumA, 0);
+      Arrays.fill(sumGrowth, 0);
+      Arrays.fill(sumAB, 0);
     }
 
-    double[] logs(int n) {
-      if (logs.length < n) {
-        logs = new double[n];
+    /*
+     * The loops below index every array by the loop variable alone: the JIT (C2 of JDK 17) does
+     * not vectorize a loop whose arrays are indexed with different offsets (e[j + 1] / e[j], or
+     * b[base + j] beside q[j]), hence the copies of a block into scratch arrays first, and one
+     * short loop per sum (one loop adding to five lanes arrays is not vectorized either).
+     */
+
+    /** Copies equity bars {@code base..base+len} and the market's log returns of the block. */
+    void load(double[] e, double[] b, int base, int len) {
+      System.arraycopy(e, base, before, 0, len);
+      System.arraycopy(e, base + 1, after, 0, len);
+      System.arraycopy(b, base, market, 0, len);
+    }
+
+    /** The block's bar-to-bar ratios and their logs by {@link FastLog}'s polynomial. */
+    void ratiosAndLogs(int len) {
+      double[] q = ratios;
+      double[] a = logs;
+      double[] e0 = before;
+      double[] e1 = after;
+      for (int j = 0; j < len; j++) {
+        double qj = e1[j] / e0[j];
+        q[j] = qj;
+        a[j] = FastLog.log1p(qj - 1);
       }
-      return logs;
+    }
+
+    /**
+     * Adds the loaded block to the lanes: returns {@code r = q - 1}, their squares, the squares of
+     * their negative parts, the logs {@code a}, the geometric mean's logs {@code growth}, and
+     * {@code a} times the market's log returns.
+     */
+    void add(double[] growth, int len) {
+      double[] q = ratios;
+      double[] a = logs;
+      double[] b = market;
+      double[] sr = sumR;
+      for (int j = 0; j < len; j++) {
+        sr[j] += q[j] - 1;
+      }
+      double[] sr2 = sumR2;
+      for (int j = 0; j < len; j++) {
+        double r = q[j] - 1;
+        sr2[j] += r * r;
+      }
+      double[] sd = sumDown;
+      for (int j = 0; j < len; j++) {
+        double d = Math.min(q[j] - 1, 0);
+        sd[j] += d * d;
+      }
+      double[] sa = sumA;
+      for (int j = 0; j < len; j++) {
+        sa[j] += a[j];
+      }
+      double[] sg = sumGrowth;
+      for (int j = 0; j < len; j++) {
+        sg[j] += growth[j];
+      }
+      double[] sab = sumAB;
+      for (int j = 0; j < len; j++) {
+        sab[j] += a[j] * b[j];
+      }
     }
   }
 }
