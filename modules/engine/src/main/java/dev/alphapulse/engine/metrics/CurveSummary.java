@@ -79,9 +79,19 @@ record CurveSummary(
     }
     double[] b = market.logReturns();
     int m = n - 1;
+    // A ruined account (Backtest leaves the equity at 0 from the bankrupt bar z on) has ordinary
+    // ratios up to bar z - 1, then 0 (a return of -1), then 0 / 0: NaN, which is not a return.
+    int ordinary = m;
+    if (e[m] == 0) {
+      int z = m;
+      while (e[z - 1] == 0) { // stops at bar 0, which is positive
+        z--;
+      }
+      ordinary = z - 1;
+    }
     ws.clear();
-    for (int base = 0; base < m; base += LaneSum.LANES) {
-      int len = Math.min(LaneSum.LANES, m - base);
+    for (int base = 0; base < ordinary; base += LaneSum.LANES) {
+      int len = Math.min(LaneSum.LANES, ordinary - base);
       ws.load(e, b, base, len);
       ws.ratiosAndLogs(len);
       double[] growth = ws.logs;
@@ -93,15 +103,24 @@ record CurveSummary(
       }
       ws.add(growth, len);
     }
+    int returns = m;
+    double geometricMean;
+    if (ordinary == m) {
+      geometricMean = Math.exp(LaneSum.combine(ws.sumGrowth) / m) - 1;
+    } else {
+      returns = ordinary + 1;
+      ws.addRuin(e, b, ordinary, m);
+      geometricMean = 0; // a return of -1: 1 + r <= 0
+    }
     double sumR = LaneSum.combine(ws.sumR);
     double sumA = LaneSum.combine(ws.sumA);
     return new CurveSummary(
         exposedBars(trades, n),
         dd.peak(),
-        Math.exp(LaneSum.combine(ws.sumGrowth) / m) - 1,
-        sumR / m,
-        Metrics.returnVariance(sumR, LaneSum.combine(ws.sumR2), m),
-        LaneSum.combine(ws.sumDown) / m,
+        geometricMean,
+        sumR / returns,
+        Metrics.returnVariance(sumR, LaneSum.combine(ws.sumR2), returns),
+        LaneSum.combine(ws.sumDown) / returns,
         dd.maxDrawdown(),
         Metrics.betaFromSums(sumA, LaneSum.combine(ws.sumAB), market.sum(), market.squares(), m),
         dd.maxDurationMillis(),
@@ -176,14 +195,19 @@ record CurveSummary(
       int periods = 0;
       int prev = 0;
       // the lowest equity since bar prev (exclusive), as its bits: for non-negative doubles the
-      // order of the bits (as longs) is that of the values, and a long minimum is one conditional
-      // move per bar, where a double minimum is a branch that new lows make unpredictable or
-      // Math.min's chain of dependent instructions
+      // order of the bits (as longs) is that of the values, and a minimum of longs by arithmetic
+      // has no branch (new lows would make one unpredictable) and no chain of several dependent
+      // instructions per bar (Math.min of doubles); a negative equity, whose bits are negative
+      // and would break that order, shows in the sign of their union
       long lowBits = Long.MAX_VALUE;
+      long union = 0;
       for (int t = 1; t <= m; t++) {
         double et = e[t];
         if (et < max && t != m) {
-          lowBits = Math.min(lowBits, Double.doubleToRawLongBits(et));
+          long bits = Double.doubleToRawLongBits(et);
+          long d = bits - lowBits;
+          lowBits += d & (d >> 63);
+          union |= bits;
           continue;
         }
         // a period boundary: a new or equal peak, or the last bar
@@ -195,11 +219,13 @@ record CurveSummary(
           dd = 0;
         } else if (et < max) {
           dd = 1 - et / max; // the last bar, in a drawdown
-          lowBits = Math.min(lowBits, Double.doubleToRawLongBits(et));
+          long bits = Double.doubleToRawLongBits(et);
+          lowBits = Math.min(lowBits, bits);
+          union |= bits;
         } else {
           return null; // NaN
         }
-        if (lowBits < 0) {
+        if (union < 0) {
           return null; // a negative equity (or -0.0): the direct definitions
         }
         double low =

@@ -556,7 +556,7 @@ public final class Metrics {
    * Working arrays for computing the statistics of many runs one after the other (a sweep): pass
    * the same workspace to {@link #compute(BacktestResult, MetricsConvention, Workspace)} and no
    * array is allocated per run for the per-bar sums. Holds a block's ratios and logs and the lanes
-   * of the sums ({@link LaneSum}), about 50 KB; not thread-safe (one per thread).
+   * of the sums ({@link LaneSum}), about 100 KB; not thread-safe (one per thread).
    */
   public static final class Workspace {
     private final double[] before = new double[LaneSum.LANES];
@@ -590,6 +590,26 @@ public final class Metrics {
      * b[base + j] beside q[j]), hence the copies of a block into scratch arrays first, and one
      * short loop per sum (one loop adding to five lanes arrays is not vectorized either).
      */
+
+    /**
+     * Adds the bars of a ruin, one at a time, as the direct definitions do: the ratio {@code e[from
+     * + 1] / e[from]} is 0 (a return of -1), those after it are 0 / 0, NaN, no return; Beta's log
+     * returns are -infinity, then NaN.
+     */
+    void addRuin(double[] e, double[] b, int from, int m) {
+      double r = e[from + 1] / e[from] - 1;
+      int lane = from & (LaneSum.LANES - 1);
+      sumR[lane] += r;
+      sumR2[lane] += r * r;
+      double d = Math.min(r, 0);
+      sumDown[lane] += d * d;
+      for (int k = from; k < m; k++) {
+        double x = FastLog.log(e[k + 1] / e[k]);
+        lane = k & (LaneSum.LANES - 1);
+        sumA[lane] += x;
+        sumAB[lane] += x * b[k];
+      }
+    }
 
     /** Copies equity bars {@code base..base+len} and the market's log returns of the block. */
     void load(double[] e, double[] b, int base, int len) {

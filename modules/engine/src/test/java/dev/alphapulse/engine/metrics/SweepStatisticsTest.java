@@ -145,6 +145,47 @@ class SweepStatisticsTest {
     }
   }
 
+  /**
+   * The curves a sweep produces (several blocks of lanes long: a plain run, a ruin, a ruin on the
+   * last bar, ratios far from 1) stay on the fused path, and it gives the definitions there.
+   */
+  @Test
+  void sweepCurvesTakeTheFusedPath() {
+    int n = 3 * LaneSum.LANES + 17;
+    long[] time = new long[n];
+    double[] close = new double[n];
+    double[] base = new double[n];
+    SplittableRandom rng = new SplittableRandom(11);
+    close[0] = 100;
+    base[0] = 10_000;
+    for (int t = 0; t < n; t++) {
+      time[t] = 1_600_000_000_000L + t * Metrics.DAY;
+      if (t > 0) {
+        close[t] = close[t - 1] * Math.exp(0.02 * rng.nextGaussian());
+        base[t] = base[t - 1] * (1 + 0.015 * rng.nextGaussian());
+      }
+    }
+    double[][] curves = {
+      base,
+      with(base, 2 * LaneSum.LANES + 5, 0.0, n), // ruined in the third block of lanes
+      with(base, LaneSum.LANES, 0.0, n), // ruined on a block boundary
+      with(base, n - 1, 0.0, n), // ruined on the last bar
+      with(base, LaneSum.LANES + 3, base[LaneSum.LANES + 2] * 1.3, LaneSum.LANES + 4),
+    };
+    Metrics.Workspace workspace = new Metrics.Workspace();
+    for (int c = 0; c < curves.length; c++) {
+      assertThat(CurveSummary.fused(time, curves[c], List.of(), close, workspace))
+          .as("curve " + c)
+          .isNotNull();
+      for (MetricsConvention convention : MetricsConvention.values()) {
+        assertBitIdentical(
+            Metrics.compute(time, curves[c], List.of(), close, 0, convention, workspace).values(),
+            Metrics.computeDirect(time, curves[c], List.of(), close, 0, convention).values(),
+            "curve " + c + ", " + convention);
+      }
+    }
+  }
+
   private static double[] fill(int n, double v) {
     double[] e = new double[n];
     Arrays.fill(e, v);
