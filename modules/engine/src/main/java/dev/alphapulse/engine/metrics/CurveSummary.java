@@ -202,11 +202,29 @@ record CurveSummary(
       long lowBits = Long.MAX_VALUE;
       long union = 0;
       for (int t = 1; t <= m; t++) {
+        // bars below the peak two at a time, with two minima: half the chain of dependent
+        // instructions per bar
+        long otherLow = Long.MAX_VALUE;
+        while (t + 1 < m) {
+          double e0 = e[t];
+          double e1 = e[t + 1];
+          if (!(e0 < max && e1 < max)) {
+            break;
+          }
+          long b0 = Double.doubleToRawLongBits(e0);
+          long b1 = Double.doubleToRawLongBits(e1);
+          long d0 = b0 - lowBits;
+          long d1 = b1 - otherLow;
+          lowBits += d0 & (d0 >> 63);
+          otherLow += d1 & (d1 >> 63);
+          union |= b0 | b1;
+          t += 2;
+        }
+        lowBits = Math.min(lowBits, otherLow);
         double et = e[t];
         if (et < max && t != m) {
           long bits = Double.doubleToRawLongBits(et);
-          long d = bits - lowBits;
-          lowBits += d & (d >> 63);
+          lowBits = Math.min(lowBits, bits);
           union |= bits;
           continue;
         }

@@ -603,8 +603,20 @@ public final class Metrics {
       sumR2[lane] += r * r;
       double d = Math.min(r, 0);
       sumDown[lane] += d * d;
+      long nanBits = 0; // the first NaN ratio, whose log is then known: every 0 / 0 is alike
+      double nanLog = Double.NaN;
       for (int k = from; k < m; k++) {
-        double x = FastLog.log(e[k + 1] / e[k]);
+        double q = e[k + 1] / e[k];
+        double x;
+        if (q != q && Double.doubleToRawLongBits(q) == nanBits) {
+          x = nanLog;
+        } else {
+          x = FastLog.log(q);
+          if (q != q) {
+            nanBits = Double.doubleToRawLongBits(q);
+            nanLog = x;
+          }
+        }
         lane = k & (LaneSum.LANES - 1);
         sumA[lane] += x;
         sumAB[lane] += x * b[k];
