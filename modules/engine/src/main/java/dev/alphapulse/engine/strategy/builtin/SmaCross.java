@@ -46,16 +46,30 @@ public final class SmaCross implements SignalStrategy {
 
   @Override
   public int nextSignal(int from, int to) {
+    // The same bars as testing next()'s two conditions at every bar, but it follows the state of
+    // the previous bar: below (f < s), above (s < f) or neither (equal, or NaN in the warm-up). A
+    // cross needs a strict state before it, so inside a run of one state only the first bar that
+    // leaves it can be a signal: the scan of a run compares one pair of values per bar.
     final double[] fa = f;
     final double[] sa = s;
-    for (int i = from; i < to; i++) {
-      double f0 = fa[i - 1];
-      double s0 = sa[i - 1];
-      double f1 = fa[i];
-      double s1 = sa[i];
-      if ((f0 < s0 && f1 > s1) || (s0 < f0 && s1 > f1)) {
-        return i;
+    int i = from;
+    while (i < to) {
+      if (fa[i - 1] < sa[i - 1]) {
+        while (i < to && fa[i] < sa[i]) {
+          i++;
+        }
+        if (i < to && fa[i] > sa[i]) {
+          return i;
+        }
+      } else if (sa[i - 1] < fa[i - 1]) {
+        while (i < to && sa[i] < fa[i]) {
+          i++;
+        }
+        if (i < to && sa[i] > fa[i]) {
+          return i;
+        }
       }
+      i++; // bar i is neither below nor above, or the run reached to: no cross at i
     }
     return to;
   }
