@@ -194,38 +194,15 @@ record CurveSummary(
       double sumPeak = 0;
       int periods = 0;
       int prev = 0;
-      // the lowest equity since bar prev (exclusive), as its bits: for non-negative doubles the
-      // order of the bits (as longs) is that of the values, and a minimum of longs by arithmetic
-      // has no branch (new lows would make one unpredictable) and no chain of several dependent
-      // instructions per bar (Math.min of doubles); a negative equity, whose bits are negative
-      // and would break that order, shows in the sign of their union
-      long lowBits = Long.MAX_VALUE;
-      long union = 0;
+      double low = Double.POSITIVE_INFINITY; // the lowest equity since bar prev (exclusive)
       for (int t = 1; t <= m; t++) {
-        // bars below the peak two at a time, with two minima: half the chain of dependent
-        // instructions per bar
-        long otherLow = Long.MAX_VALUE;
-        while (t + 1 < m) {
-          double e0 = e[t];
-          double e1 = e[t + 1];
-          if (!(e0 < max && e1 < max)) {
-            break;
-          }
-          long b0 = Double.doubleToRawLongBits(e0);
-          long b1 = Double.doubleToRawLongBits(e1);
-          long d0 = b0 - lowBits;
-          long d1 = b1 - otherLow;
-          lowBits += d0 & (d0 >> 63);
-          otherLow += d1 & (d1 >> 63);
-          union |= b0 | b1;
-          t += 2;
-        }
-        lowBits = Math.min(lowBits, otherLow);
         double et = e[t];
         if (et < max && t != m) {
-          long bits = Double.doubleToRawLongBits(et);
-          lowBits = Math.min(lowBits, bits);
-          union |= bits;
+          // a branch, rarely taken inside a drawdown (the lowest value changes seldom), so it is
+          // predicted: cheaper than a branch-free minimum, a chain of dependent instructions
+          if (et < low) {
+            low = et;
+          }
           continue;
         }
         // a period boundary: a new or equal peak, or the last bar
@@ -237,17 +214,10 @@ record CurveSummary(
           dd = 0;
         } else if (et < max) {
           dd = 1 - et / max; // the last bar, in a drawdown
-          long bits = Double.doubleToRawLongBits(et);
-          lowBits = Math.min(lowBits, bits);
-          union |= bits;
+          low = Math.min(low, et);
         } else {
           return null; // NaN
         }
-        if (union < 0) {
-          return null; // a negative equity (or -0.0): the direct definitions
-        }
-        double low =
-            lowBits == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : Double.longBitsToDouble(lowBits);
         double segMax = low < max ? 1 - low / max : 0.0;
         segMax = Math.max(segMax, dd);
         if (segMax > maxDd) {
@@ -261,7 +231,7 @@ record CurveSummary(
           periods++;
         }
         prev = t;
-        lowBits = Long.MAX_VALUE;
+        low = Double.POSITIVE_INFINITY;
         if (et > max) {
           max = et;
         }
