@@ -77,7 +77,6 @@ record CurveSummary(
     if (dd == null) {
       return null;
     }
-    double[] b = market.logReturns();
     int m = n - 1;
     // A ruined account (Backtest leaves the equity at 0 from the bankrupt bar z on) has ordinary
     // ratios up to bar z - 1, then 0 (a return of -1), then 0 / 0: NaN, which is not a return.
@@ -92,7 +91,7 @@ record CurveSummary(
     ws.clear();
     for (int base = 0; base < ordinary; base += LaneSum.LANES) {
       int len = Math.min(LaneSum.LANES, ordinary - base);
-      ws.load(e, b, base, len);
+      ws.load(e, base, len);
       ws.ratiosAndLogs(len);
       double[] growth = ws.logs;
       if (!nearOne(ws.ratios, len)) {
@@ -100,16 +99,17 @@ record CurveSummary(
         if (!farFromOne(ws.ratios, ws.logs, growth, len)) {
           return null;
         }
+        ws.splitGrowth();
       }
-      ws.add(growth, len);
+      ws.add(growth, market.blocks()[base / LaneSum.LANES], len);
     }
     int returns = m;
     double geometricMean;
     if (ordinary == m) {
-      geometricMean = Math.exp(LaneSum.combine(ws.sumGrowth) / m) - 1;
+      geometricMean = Math.exp(ws.sumGrowth() / m) - 1;
     } else {
       returns = ordinary + 1;
-      ws.addRuin(e, b, ordinary, m);
+      ws.addRuin(e, market.logReturns(), ordinary, m);
       geometricMean = 0; // a return of -1: 1 + r <= 0
     }
     double sumR = LaneSum.combine(ws.sumR);
@@ -271,11 +271,12 @@ record CurveSummary(
   }
 
   /**
-   * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1 and the sums Beta takes
-   * from them ({@code Sb} and {@code Sbb - Sb * Sb / m}, in {@link LaneSum}'s order); {@code
-   * logReturns} is null when one is NaN (Beta then skips bars, which the fused pass does not do).
+   * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1 (also cut into blocks of
+   * {@link LaneSum#LANES}, zero-padded, for the fused pass's loops) and the sums Beta takes from
+   * them ({@code Sb} and {@code Sbb - Sb * Sb / m}, in {@link LaneSum}'s order); {@code logReturns}
+   * is null when one is NaN (Beta then skips bars, which the fused pass does not do).
    */
-  record MarketReturns(double[] logReturns, double sum, double squares) {
+  record MarketReturns(double[] logReturns, double[][] blocks, double sum, double squares) {
     static MarketReturns of(double[] close) {
       int m = close.length - 1;
       double[] b = new double[Math.max(m, 0)];
@@ -284,13 +285,17 @@ record CurveSummary(
       for (int t = 1; t <= m; t++) {
         double y = FastLog.log(close[t] / close[t - 1]);
         if (Double.isNaN(y)) {
-          return new MarketReturns(null, Double.NaN, Double.NaN);
+          return new MarketReturns(null, null, Double.NaN, Double.NaN);
         }
         b[t - 1] = y;
         sb.add(y);
         sbb.add(y * y);
       }
-      return new MarketReturns(b, sb.sum(), Metrics.marketSquares(sb.sum(), sbb.sum(), m));
+      double[][] blocks = new double[(m + LaneSum.LANES - 1) / LaneSum.LANES][];
+      for (int k = 0; k < blocks.length; k++) {
+        blocks[k] = Arrays.copyOfRange(b, k * LaneSum.LANES, (k + 1) * LaneSum.LANES);
+      }
+      return new MarketReturns(b, blocks, sb.sum(), Metrics.marketSquares(sb.sum(), sbb.sum(), m));
     }
   }
 }

@@ -561,7 +561,6 @@ public final class Metrics {
   public static final class Workspace {
     private final double[] before = new double[LaneSum.LANES];
     private final double[] after = new double[LaneSum.LANES];
-    private final double[] market = new double[LaneSum.LANES];
     final double[] ratios = new double[LaneSum.LANES];
     final double[] logs = new double[LaneSum.LANES];
     final double[] growthLogs = new double[LaneSum.LANES];
@@ -569,7 +568,8 @@ public final class Metrics {
     final double[] sumR2 = new double[LaneSum.LANES];
     final double[] sumDown = new double[LaneSum.LANES];
     final double[] sumA = new double[LaneSum.LANES];
-    final double[] sumGrowth = new double[LaneSum.LANES];
+    private final double[] sumGrowth = new double[LaneSum.LANES];
+    private boolean growthApart; // sumGrowth differs from sumA (else it is not kept)
     final double[] sumAB = new double[LaneSum.LANES];
 
     /** An empty workspace. */
@@ -580,15 +580,16 @@ public final class Metrics {
       Arrays.fill(sumR2, 0);
       Arrays.fill(sumDown, 0);
       Arrays.fill(sumA, 0);
-      Arrays.fill(sumGrowth, 0);
+      growthApart = false;
       Arrays.fill(sumAB, 0);
     }
 
     /*
      * The loops below index every array by the loop variable alone: the JIT (C2 of JDK 17) does
      * not vectorize a loop whose arrays are indexed with different offsets (e[j + 1] / e[j], or
-     * b[base + j] beside q[j]), hence the copies of a block into scratch arrays first, and one
-     * short loop per sum (one loop adding to five lanes arrays is not vectorized either).
+     * b[base + j] beside q[j]), hence the copies of a block of the equity into scratch arrays (and
+     * the market cut into blocks), and one short loop per sum (one loop adding to five lanes arrays
+     * is not vectorized either).
      */
 
     /**
@@ -623,11 +624,26 @@ public final class Metrics {
       }
     }
 
-    /** Copies equity bars {@code base..base+len} and the market's log returns of the block. */
-    void load(double[] e, double[] b, int base, int len) {
+    /** Copies equity bars {@code base..base+len}. */
+    void load(double[] e, int base, int len) {
       System.arraycopy(e, base, before, 0, len);
       System.arraycopy(e, base + 1, after, 0, len);
-      System.arraycopy(b, base, market, 0, len);
+    }
+
+    /**
+     * Before the first block whose geometric-mean logs differ from its logs: until then the lanes
+     * of both sums are the same, so only those of the logs were kept.
+     */
+    void splitGrowth() {
+      if (!growthApart) {
+        System.arraycopy(sumA, 0, sumGrowth, 0, LaneSum.LANES);
+        growthApart = true;
+      }
+    }
+
+    /** The sum of the geometric mean's logs. */
+    double sumGrowth() {
+      return LaneSum.combine(growthApart ? sumGrowth : sumA);
     }
 
     /** The block's bar-to-bar ratios and their logs by {@link FastLog}'s polynomial. */
@@ -645,13 +661,12 @@ public final class Metrics {
 
     /**
      * Adds the loaded block to the lanes: returns {@code r = q - 1}, their squares, the squares of
-     * their negative parts, the logs {@code a}, the geometric mean's logs {@code growth}, and
-     * {@code a} times the market's log returns.
+     * their negative parts, the logs {@code a}, the geometric mean's logs {@code growth} (once they
+     * differ from {@code a}), and {@code a} times the market's log returns {@code b} of the block.
      */
-    void add(double[] growth, int len) {
+    void add(double[] growth, double[] b, int len) {
       double[] q = ratios;
       double[] a = logs;
-      double[] b = market;
       double[] sr = sumR;
       for (int j = 0; j < len; j++) {
         sr[j] += q[j] - 1;
@@ -670,9 +685,11 @@ public final class Metrics {
       for (int j = 0; j < len; j++) {
         sa[j] += a[j];
       }
-      double[] sg = sumGrowth;
-      for (int j = 0; j < len; j++) {
-        sg[j] += growth[j];
+      if (growthApart) {
+        double[] sg = sumGrowth;
+        for (int j = 0; j < len; j++) {
+          sg[j] += growth[j];
+        }
       }
       double[] sab = sumAB;
       for (int j = 0; j < len; j++) {
