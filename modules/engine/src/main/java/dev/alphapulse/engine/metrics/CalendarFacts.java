@@ -17,7 +17,7 @@ record CalendarFacts(
 
   private static final IdentityMemo<long[], CalendarFacts> MEMO = new IdentityMemo<>();
 
-  /** The facts of {@code time}, remembered for the last calendar seen. */
+  /** The facts of {@code time}, remembered for the last few calendars seen. */
   static CalendarFacts of(long[] time) {
     return MEMO.get(time, CalendarFacts::compute);
   }

@@ -26,7 +26,7 @@ import java.util.List;
  *       so one {@code log} per bar serves both; the logs are {@link FastLog}'s polynomial, replaced
  *       by {@code Math.log} in the rare blocks with a ratio that is not near 1;
  *   <li>the market's log returns and their sums depend only on the close column and are remembered
- *       for the last column seen ({@link MarketReturns});
+ *       for the last few columns seen ({@link MarketReturns});
  *   <li>the drawdown is a division only at the ends of drawdown periods: inside one the maximum is
  *       constant and the largest drawdown is that of the lowest equity (see {@link Drawdowns});
  *   <li>exposure is the size of the union of the trades' bar intervals, counted from the intervals
@@ -70,7 +70,7 @@ record CurveSummary(
       return null;
     }
     MarketReturns market = MARKET.get(close, MarketReturns::of);
-    if (market.logReturns() == null) {
+    if (market.blocks() == null) {
       return null;
     }
     Drawdowns dd = Drawdowns.scan(time, e);
@@ -109,7 +109,7 @@ record CurveSummary(
       geometricMean = Math.exp(ws.sumGrowth() / m) - 1;
     } else {
       returns = ordinary + 1;
-      ws.addRuin(e, market.logReturns(), ordinary, m);
+      ws.addRuin(e, market.blocks(), ordinary, m);
       geometricMean = 0; // a return of -1: 1 + r <= 0
     }
     double sumR = LaneSum.combine(ws.sumR);
@@ -271,31 +271,27 @@ record CurveSummary(
   }
 
   /**
-   * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1 (also cut into blocks of
-   * {@link LaneSum#LANES}, zero-padded, for the fused pass's loops) and the sums Beta takes from
-   * them ({@code Sb} and {@code Sbb - Sb * Sb / m}, in {@link LaneSum}'s order); {@code logReturns}
-   * is null when one is NaN (Beta then skips bars, which the fused pass does not do).
+   * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1, cut into blocks of
+   * {@link LaneSum#LANES} (the last zero-padded) for the fused pass's loops, and the sums Beta
+   * takes from them ({@code Sb} and {@code Sbb - Sb * Sb / m}, in {@link LaneSum}'s order); {@code
+   * blocks} is null when one is NaN (Beta then skips bars, which the fused pass does not do).
    */
-  record MarketReturns(double[] logReturns, double[][] blocks, double sum, double squares) {
+  record MarketReturns(double[][] blocks, double sum, double squares) {
     static MarketReturns of(double[] close) {
       int m = close.length - 1;
-      double[] b = new double[Math.max(m, 0)];
+      double[][] blocks = new double[(m + LaneSum.LANES - 1) / LaneSum.LANES][LaneSum.LANES];
       LaneSum sb = new LaneSum();
       LaneSum sbb = new LaneSum();
       for (int t = 1; t <= m; t++) {
         double y = FastLog.log(close[t] / close[t - 1]);
         if (Double.isNaN(y)) {
-          return new MarketReturns(null, null, Double.NaN, Double.NaN);
+          return new MarketReturns(null, Double.NaN, Double.NaN);
         }
-        b[t - 1] = y;
+        blocks[(t - 1) / LaneSum.LANES][(t - 1) % LaneSum.LANES] = y;
         sb.add(y);
         sbb.add(y * y);
       }
-      double[][] blocks = new double[(m + LaneSum.LANES - 1) / LaneSum.LANES][];
-      for (int k = 0; k < blocks.length; k++) {
-        blocks[k] = Arrays.copyOfRange(b, k * LaneSum.LANES, (k + 1) * LaneSum.LANES);
-      }
-      return new MarketReturns(b, blocks, sb.sum(), Metrics.marketSquares(sb.sum(), sbb.sum(), m));
+      return new MarketReturns(blocks, sb.sum(), Metrics.marketSquares(sb.sum(), sbb.sum(), m));
     }
   }
 }

@@ -597,7 +597,7 @@ public final class Metrics {
      * + 1] / e[from]} is 0 (a return of -1), those after it are 0 / 0, NaN, no return; Beta's log
      * returns are -infinity, then NaN.
      */
-    void addRuin(double[] e, double[] b, int from, int m) {
+    void addRuin(double[] e, double[][] b, int from, int m) {
       double r = e[from + 1] / e[from] - 1;
       int lane = from & (LaneSum.LANES - 1);
       sumR[lane] += r;
@@ -620,7 +620,7 @@ public final class Metrics {
         }
         lane = k & (LaneSum.LANES - 1);
         sumA[lane] += x;
-        sumAB[lane] += x * b[k];
+        sumAB[lane] += x * b[k / LaneSum.LANES][lane];
       }
     }
 
