@@ -19,7 +19,7 @@ package dev.alphapulse.engine.metrics;
  */
 final class LaneSum {
   /** Lanes: a power of two. */
-  static final int LANES = 1024;
+  static final int LANES = 256;
 
   private final double[] lanes = new double[LANES];
   private int count;

@@ -556,7 +556,8 @@ public final class Metrics {
    * Working arrays for computing the statistics of many runs one after the other (a sweep): pass
    * the same workspace to {@link #compute(BacktestResult, MetricsConvention, Workspace)} and no
    * array is allocated per run for the per-bar sums. Holds a block's ratios and logs and the lanes
-   * of the sums ({@link LaneSum}), about 100 KB; not thread-safe (one per thread).
+   * of the sums ({@link LaneSum}), about 20 KB (the L1 cache of a core holds them); not thread-safe
+   * (one per thread).
    */
   public static final class Workspace {
     private final double[] before = new double[LaneSum.LANES];
