@@ -73,11 +73,12 @@ record CurveSummary(
     if (market.blocks() == null) {
       return null;
     }
-    Drawdowns dd = Drawdowns.scan(time, e);
+    int m = n - 1;
+    boolean[] flat = ws.flatBlocks(e, m);
+    Drawdowns dd = Drawdowns.scan(time, e, flat);
     if (dd == null) {
       return null;
     }
-    int m = n - 1;
     // A ruined account (Backtest leaves the equity at 0 from the bankrupt bar z on) has ordinary
     // ratios up to bar z - 1, then 0 (a return of -1), then 0 / 0: NaN, which is not a return.
     int ordinary = m;
@@ -90,6 +91,9 @@ record CurveSummary(
     }
     ws.clear();
     for (int base = 0; base < ordinary; base += LaneSum.LANES) {
+      if (flat[base / LaneSum.LANES]) {
+        continue; // ratios of exactly 1: every term it would add is +0 or -0 (see flatBlocks)
+      }
       int len = Math.min(LaneSum.LANES, ordinary - base);
       ws.load(e, base, len);
       ws.ratiosAndLogs(len);
@@ -184,8 +188,16 @@ record CurveSummary(
       double sumPeaks,
       int periods) {
 
-    /** The scan, or null if an equity is NaN or infinite. */
-    static Drawdowns scan(long[] time, double[] e) {
+    /**
+     * The scan, or null if an equity is NaN or infinite. It skips the bars of the blocks {@code
+     * flat} marks (see {@link Metrics.Workspace#flatBlocks}): the bars {@code base + 1 .. base +
+     * len} of such a block equal {@code e[base]}, which the scan has just seen, so they change
+     * nothing but the bar of the last boundary. If {@code e[base]} is the maximum, each of them is
+     * a boundary of a period of one bar (not counted, no drawdown); if it is below, each is inside
+     * the drawdown period with the lowest equity at most {@code e[base]} already. The block with
+     * the last bar is scanned bar by bar (the last bar always ends a period).
+     */
+    static Drawdowns scan(long[] time, double[] e, boolean[] flat) {
       int m = e.length - 1;
       double max = e[0];
       double maxDd = 0;
@@ -196,6 +208,17 @@ record CurveSummary(
       int prev = 0;
       double low = Double.POSITIVE_INFINITY; // the lowest equity since bar prev (exclusive)
       for (int t = 1; t <= m; t++) {
+        if ((t & (LaneSum.LANES - 1)) == 1 && t + LaneSum.LANES <= m) {
+          // the first bar of a block (bars t .. t + LANES - 1: ratios t - 1 .. t + LANES - 2)
+          // that does not hold the last bar
+          if (flat[t / LaneSum.LANES]) {
+            if (e[t - 1] >= max) { // == max: the scan has seen e[t - 1]
+              prev = t + LaneSum.LANES - 1;
+            }
+            t += LaneSum.LANES - 1;
+            continue;
+          }
+        }
         double et = e[t];
         if (et < max && t != m) {
           // a branch, rarely taken inside a drawdown (the lowest value changes seldom), so it is

@@ -573,8 +573,42 @@ public final class Metrics {
     private boolean growthApart; // sumGrowth differs from sumA (else it is not kept)
     final double[] sumAB = new double[LaneSum.LANES];
 
+    private boolean[] flat = new boolean[0];
+
     /** An empty workspace. */
     public Workspace() {}
+
+    /**
+     * For each block of {@link LaneSum#LANES} ratios {@code e[t + 1] / e[t]}, t = base .. base +
+     * LANES - 1 (the last block may be shorter; {@code m} ratios in all), whether the equity is the
+     * same at every bar of it, {@code e[base] == ... == e[base + len]}: an account without a
+     * position. Such a block's ratios are exactly 1, its returns and logs +0 ({@link FastLog}'s
+     * polynomial is exactly +0 at 1), its products with the market's log returns +0 or -0, and
+     * adding +0 or -0 to a lane leaves it as it is (a lane starts at +0 and a sum is -0 only if
+     * both terms are), so the fused pass may skip the block and stay equal to the direct
+     * definitions bit for bit. A NaN equity is never flat. The array is reused; entries past the
+     * m-th ratio's block are stale.
+     */
+    boolean[] flatBlocks(double[] e, int m) {
+      int blocks = (m + LaneSum.LANES - 1) / LaneSum.LANES;
+      if (flat.length < blocks) {
+        flat = new boolean[blocks];
+      }
+      for (int k = 0; k < blocks; k++) {
+        int base = k * LaneSum.LANES;
+        int end = Math.min(base + LaneSum.LANES, m);
+        double v = e[base];
+        boolean same = true;
+        for (int t = base + 1; t <= end; t++) {
+          if (e[t] != v) {
+            same = false;
+            break;
+          }
+        }
+        flat[k] = same;
+      }
+      return flat;
+    }
 
     void clear() {
       Arrays.fill(sumR, 0);

@@ -186,6 +186,61 @@ class SweepStatisticsTest {
     }
   }
 
+  /**
+   * Blocks of lanes over which the equity does not move (an account without a position) are skipped
+   * by the fused pass and its drawdown scan: flat at the peak, below it, from the first bar, up to
+   * the last bar or the one before, before a ruin, exactly one block, and one bar short of a block;
+   * each still gives the definitions bit for bit.
+   */
+  @Test
+  void flatBlocksAreSkippedExactly() {
+    int lanes = LaneSum.LANES;
+    int n = 6 * lanes + 17;
+    long[] time = new long[n];
+    double[] close = new double[n];
+    double[] base = new double[n];
+    SplittableRandom rng = new SplittableRandom(5);
+    close[0] = 100;
+    base[0] = 10_000;
+    for (int t = 0; t < n; t++) {
+      time[t] = 1_600_000_000_000L + t * Metrics.DAY;
+      if (t > 0) {
+        close[t] = close[t - 1] * Math.exp(0.02 * rng.nextGaussian());
+        base[t] = base[t - 1] * (1 + 0.01 * rng.nextGaussian());
+      }
+    }
+    double peak = Arrays.stream(base, 0, lanes + 50).max().orElseThrow();
+    double[][] curves = {
+      with(base, 0, base[0], 2 * lanes + 10), // flat from the first bar, at the peak
+      with(base, lanes + 50, base[lanes + 49] * 0.9, 4 * lanes + 3), // flat in a drawdown
+      with(base, lanes + 50, peak * 1.1, 4 * lanes), // a new peak, then flat at it
+      with(base, 2 * lanes + 1, peak * 0.5, n), // flat below the peak to the last bar
+      with(base, 2 * lanes + 1, peak * 2, n), // flat at a new peak to the last bar
+      with(base, 3 * lanes, base[3 * lanes - 1], n - 1), // flat up to the bar before the last
+      with(with(base, lanes, base[lanes - 1], 4 * lanes), 4 * lanes + 3, 0.0, n), // then ruined
+      with(base, lanes + 1, base[lanes], 2 * lanes + 1), // exactly the second block
+      with(base, lanes + 1, base[lanes], 2 * lanes), // the second block but its last bar
+      fill(n, 10_000),
+    };
+    Metrics.Workspace workspace = new Metrics.Workspace();
+    for (int c = 0; c < curves.length; c++) {
+      assertThat(CurveSummary.fused(time, curves[c], List.of(), close, workspace))
+          .as("curve " + c)
+          .isNotNull();
+      for (MetricsConvention convention : MetricsConvention.values()) {
+        assertBitIdentical(
+            Metrics.compute(time, curves[c], List.of(), close, 0, convention, workspace).values(),
+            Metrics.computeDirect(time, curves[c], List.of(), close, 0, convention).values(),
+            "curve " + c + ", " + convention);
+      }
+    }
+    boolean[] exact = workspace.flatBlocks(curves[7], n - 1);
+    assertThat(new boolean[] {exact[0], exact[1], exact[2]}).containsExactly(false, true, false);
+    assertThat(workspace.flatBlocks(curves[8], n - 1)[1]).isFalse();
+    boolean[] allFlat = workspace.flatBlocks(curves[9], n - 1);
+    assertThat(Arrays.copyOf(allFlat, 7)).containsOnly(true);
+  }
+
   private static double[] fill(int n, double v) {
     double[] e = new double[n];
     Arrays.fill(e, v);
