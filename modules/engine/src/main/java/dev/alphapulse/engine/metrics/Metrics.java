@@ -586,8 +586,8 @@ public final class Metrics {
      * polynomial is exactly +0 at 1), its products with the market's log returns +0 or -0, and
      * adding +0 or -0 to a lane leaves it as it is (a lane starts at +0 and a sum is -0 only if
      * both terms are), so the fused pass may skip the block and stay equal to the direct
-     * definitions bit for bit. A NaN equity is never flat. The array is reused; entries past the
-     * m-th ratio's block are stale.
+     * definitions bit for bit. Only a positive, finite equity makes a flat block. The array is
+     * reused; entries past the m-th ratio's block are stale.
      */
     boolean[] flatBlocks(double[] e, int m) {
       int blocks = (m + LaneSum.LANES - 1) / LaneSum.LANES;
@@ -598,7 +598,7 @@ public final class Metrics {
         int base = k * LaneSum.LANES;
         int end = Math.min(base + LaneSum.LANES, m);
         double v = e[base];
-        boolean same = true;
+        boolean same = v > 0 && v < Double.POSITIVE_INFINITY; // 0 / 0 and inf / inf are NaN
         for (int t = base + 1; t <= end; t++) {
           if (e[t] != v) {
             same = false;
