@@ -13,8 +13,10 @@ import java.util.Locale;
  * @param reps warm-up and measurement iterations
  * @param sizes the workloads
  * @param tpeTrials trials of the TPE study
- * @param sweepSeconds one sweep
- * @param sweepSecondsBest the fastest measured sweep
+ * @param sweepSeconds one warm sweep: the mean of the measured iterations after the first
+ * @param sweepSecondsBest the fastest of those
+ * @param sweepColdSeconds the first measured sweep, in a fresh JVM (JIT compilation and the SMA
+ *     columns included)
  * @param sweepHeapMb peak used heap of a sweep (the largest over the measured iterations), MB
  * @param sweepLiveHeapMb peak heap occupancy right after a collection during a sweep, MB
  * @param trialsSeconds one random-search study
@@ -30,6 +32,7 @@ record ResearchReport(
     int tpeTrials,
     double sweepSeconds,
     double sweepSecondsBest,
+    double sweepColdSeconds,
     double sweepHeapMb,
     double sweepLiveHeapMb,
     double trialsSeconds,
@@ -70,6 +73,7 @@ record ResearchReport(
             reps.monteCarloMeasure()));
     num(o, "sweep_seconds", sweepSeconds);
     num(o, "sweep_seconds_best", sweepSecondsBest);
+    num(o, "sweep_cold_seconds", sweepColdSeconds);
     num(o, "sweep_heap_mb", sweepHeapMb);
     num(o, "sweep_live_heap_mb", sweepLiveHeapMb);
     o.put("sweep_max_heap_mb", 512);
@@ -107,7 +111,7 @@ record ResearchReport(
         String.format(
             Locale.ROOT,
             "research suite%s (JMH single-shot; mean of the measured iterations, best in"
-                + " brackets)%n",
+                + " brackets; the sweep's are those after its cold first one)%n",
             quick ? " --quick" : ""));
     b.append(String.format(Locale.ROOT, "%-52s %16s %10s%n", "workload", "seconds", "goal"));
     row(
@@ -117,6 +121,7 @@ record ResearchReport(
         sweepSeconds,
         sweepSecondsBest,
         "<= 5 s");
+    row(b, "  cold: the first sweep of a fresh JVM", sweepColdSeconds, Double.NaN, "-");
     b.append(
         String.format(
             Locale.ROOT,
