@@ -297,7 +297,8 @@ record CurveSummary(
    * A close column's log returns {@code log(c[t] / c[t-1])} for t = 1..n-1, cut into blocks of
    * {@link LaneSum#LANES} (the last zero-padded) for the fused pass's loops, and the sums Beta
    * takes from them ({@code Sb} and {@code Sbb - Sb * Sb / m}, in {@link LaneSum}'s order); {@code
-   * blocks} is null when one is NaN (Beta then skips bars, which the fused pass does not do).
+   * blocks} is null when one is NaN (Beta then skips bars, which the fused pass does not do) or
+   * infinite (a close of 0, for which the direct definitions are left to say what Beta is).
    */
   record MarketReturns(double[][] blocks, double sum, double squares) {
     static MarketReturns of(double[] close) {
@@ -307,7 +308,7 @@ record CurveSummary(
       LaneSum sbb = new LaneSum();
       for (int t = 1; t <= m; t++) {
         double y = FastLog.log(close[t] / close[t - 1]);
-        if (Double.isNaN(y)) {
+        if (!Double.isFinite(y)) {
           return new MarketReturns(null, Double.NaN, Double.NaN);
         }
         blocks[(t - 1) / LaneSum.LANES][(t - 1) % LaneSum.LANES] = y;

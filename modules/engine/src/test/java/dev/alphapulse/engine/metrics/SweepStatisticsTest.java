@@ -236,6 +236,16 @@ class SweepStatisticsTest {
             "curve " + c + ", " + convention);
       }
     }
+    // a close of 0 inside a flat block: infinite market log returns, whose products with the
+    // block's log returns of 0 are NaN
+    double[] zeroClose = close.clone();
+    zeroClose[lanes + 40] = 0;
+    for (MetricsConvention convention : MetricsConvention.values()) {
+      assertBitIdentical(
+          Metrics.compute(time, curves[0], List.of(), zeroClose, 0, convention, workspace).values(),
+          Metrics.computeDirect(time, curves[0], List.of(), zeroClose, 0, convention).values(),
+          "zero close, " + convention);
+    }
     boolean[] exact = workspace.flatBlocks(curves[7], n - 1);
     assertThat(new boolean[] {exact[0], exact[1], exact[2]}).containsExactly(false, true, false);
     assertThat(workspace.flatBlocks(curves[8], n - 1)[1]).isFalse();
