@@ -152,19 +152,10 @@ class SweepStatisticsTest {
   @Test
   void sweepCurvesTakeTheFusedPath() {
     int n = 3 * LaneSum.LANES + 17;
-    long[] time = new long[n];
-    double[] close = new double[n];
-    double[] base = new double[n];
-    SplittableRandom rng = new SplittableRandom(11);
-    close[0] = 100;
-    base[0] = 10_000;
-    for (int t = 0; t < n; t++) {
-      time[t] = 1_600_000_000_000L + t * Metrics.DAY;
-      if (t > 0) {
-        close[t] = close[t - 1] * Math.exp(0.02 * rng.nextGaussian());
-        base[t] = base[t - 1] * (1 + 0.015 * rng.nextGaussian());
-      }
-    }
+    Walk w = Walk.of(n, 11, 0.015);
+    long[] time = w.time();
+    double[] close = w.close();
+    double[] base = w.equity();
     double[][] curves = {
       base,
       with(base, 2 * LaneSum.LANES + 5, 0.0, n), // ruined in the third block of lanes
@@ -177,12 +168,7 @@ class SweepStatisticsTest {
       assertThat(CurveSummary.fused(time, curves[c], List.of(), close, workspace))
           .as("curve " + c)
           .isNotNull();
-      for (MetricsConvention convention : MetricsConvention.values()) {
-        assertBitIdentical(
-            Metrics.compute(time, curves[c], List.of(), close, 0, convention, workspace).values(),
-            Metrics.computeDirect(time, curves[c], List.of(), close, 0, convention).values(),
-            "curve " + c + ", " + convention);
-      }
+      assertSweepPathIsDirect(time, curves[c], close, workspace, "curve " + c);
     }
   }
 
@@ -196,19 +182,10 @@ class SweepStatisticsTest {
   void flatBlocksAreSkippedExactly() {
     int lanes = LaneSum.LANES;
     int n = 6 * lanes + 17;
-    long[] time = new long[n];
-    double[] close = new double[n];
-    double[] base = new double[n];
-    SplittableRandom rng = new SplittableRandom(5);
-    close[0] = 100;
-    base[0] = 10_000;
-    for (int t = 0; t < n; t++) {
-      time[t] = 1_600_000_000_000L + t * Metrics.DAY;
-      if (t > 0) {
-        close[t] = close[t - 1] * Math.exp(0.02 * rng.nextGaussian());
-        base[t] = base[t - 1] * (1 + 0.01 * rng.nextGaussian());
-      }
-    }
+    Walk w = Walk.of(n, 5, 0.01);
+    long[] time = w.time();
+    double[] close = w.close();
+    double[] base = w.equity();
     double peak = Arrays.stream(base, 0, lanes + 50).max().orElseThrow();
     double[][] curves = {
       with(base, 0, base[0], 2 * lanes + 10), // flat from the first bar, at the peak
@@ -229,28 +206,51 @@ class SweepStatisticsTest {
     for (int c = 0; c < curves.length; c++) {
       CurveSummary fused = CurveSummary.fused(time, curves[c], List.of(), close, workspace);
       assertThat(fused == null).as("curve " + c + " off the fused path").isEqualTo(c >= 10);
-      for (MetricsConvention convention : MetricsConvention.values()) {
-        assertBitIdentical(
-            Metrics.compute(time, curves[c], List.of(), close, 0, convention, workspace).values(),
-            Metrics.computeDirect(time, curves[c], List.of(), close, 0, convention).values(),
-            "curve " + c + ", " + convention);
-      }
+      assertSweepPathIsDirect(time, curves[c], close, workspace, "curve " + c);
     }
     // a close of 0 inside a flat block: infinite market log returns, whose products with the
     // block's log returns of 0 are NaN
     double[] zeroClose = close.clone();
     zeroClose[lanes + 40] = 0;
-    for (MetricsConvention convention : MetricsConvention.values()) {
-      assertBitIdentical(
-          Metrics.compute(time, curves[0], List.of(), zeroClose, 0, convention, workspace).values(),
-          Metrics.computeDirect(time, curves[0], List.of(), zeroClose, 0, convention).values(),
-          "zero close, " + convention);
-    }
+    assertSweepPathIsDirect(time, curves[0], zeroClose, workspace, "zero close");
     boolean[] exact = workspace.flatBlocks(curves[7], n - 1);
     assertThat(new boolean[] {exact[0], exact[1], exact[2]}).containsExactly(false, true, false);
     assertThat(workspace.flatBlocks(curves[8], n - 1)[1]).isFalse();
     boolean[] allFlat = workspace.flatBlocks(curves[9], n - 1);
     assertThat(Arrays.copyOf(allFlat, 7)).containsOnly(true);
+  }
+
+  /** Daily times, a close and an equity of {@code n} bars, random walks from 100 and 10,000. */
+  private record Walk(long[] time, double[] close, double[] equity) {
+    static Walk of(int n, long seed, double equityVolatility) {
+      long[] time = new long[n];
+      double[] close = new double[n];
+      double[] equity = new double[n];
+      SplittableRandom rng = new SplittableRandom(seed);
+      close[0] = 100;
+      equity[0] = 10_000;
+      for (int t = 0; t < n; t++) {
+        time[t] = 1_600_000_000_000L + t * Metrics.DAY;
+        if (t > 0) {
+          close[t] = close[t - 1] * Math.exp(0.02 * rng.nextGaussian());
+          equity[t] = equity[t - 1] * (1 + equityVolatility * rng.nextGaussian());
+        }
+      }
+      return new Walk(time, close, equity);
+    }
+  }
+
+  /**
+   * The sweep path (with a workspace) gives the direct definitions' bits under every convention.
+   */
+  private static void assertSweepPathIsDirect(
+      long[] time, double[] equity, double[] close, Metrics.Workspace workspace, String what) {
+    for (MetricsConvention convention : MetricsConvention.values()) {
+      assertBitIdentical(
+          Metrics.compute(time, equity, List.of(), close, 0, convention, workspace).values(),
+          Metrics.computeDirect(time, equity, List.of(), close, 0, convention).values(),
+          what + ", " + convention);
+    }
   }
 
   private static double[] fill(int n, double v) {
