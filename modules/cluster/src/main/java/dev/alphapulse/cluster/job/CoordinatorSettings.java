@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param progressInterval the shortest interval between two progress updates to watchers
  * @param objective the statistic "best so far" is ranked by
  * @param maximize whether a larger objective is better
+ * @param readJournal the query plugin (a {@code CurrentEventsByPersistenceIdQuery}) a coordinator
+ *     recovered from a snapshot reads the results of its earlier chunks back with
  */
 public record CoordinatorSettings(
     Duration retryBackoff,
@@ -27,7 +29,8 @@ public record CoordinatorSettings(
     Duration passivateAfter,
     Duration progressInterval,
     String objective,
-    boolean maximize) {
+    boolean maximize,
+    String readJournal) {
 
   /** Reads {@code alphapulse.job} from a full configuration. */
   public static CoordinatorSettings from(Config config) {
@@ -40,7 +43,8 @@ public record CoordinatorSettings(
         c.getDuration("passivate-after"),
         c.getDuration("progress-interval"),
         c.getString("objective"),
-        c.getBoolean("objective-maximize"));
+        c.getBoolean("objective-maximize"),
+        c.getString("read-journal"));
   }
 
   /**

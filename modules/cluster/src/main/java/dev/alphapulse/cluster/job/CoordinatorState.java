@@ -6,8 +6,11 @@ import dev.alphapulse.jobs.ChunkResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The persisted state of one job, rebuilt from {@link JobEvent}s (or a snapshot): the ticket, every
@@ -15,8 +18,17 @@ import java.util.TreeMap;
  * #apply} is the event handler. Results are kept here (not only in the aggregator) so that they
  * stay queryable after the job ends, from any node, for as long as the journal keeps them.
  *
+ * <p>A snapshot ({@link CoordinatorSnapshot}) keeps the ids of the completed chunks but not their
+ * results, which are in the journal already: a state recovered from one has those ids in {@code
+ * inJournal} and the coordinator reads their results back from the journal's {@link
+ * JobEvent.ChunkCompleted} events. So a snapshot's size grows with the chunks, not with their
+ * results, and taking one every {@code checkpoint-interval} events stays cheap in a large job.
+ *
  * @param ticket null until the job is accepted
- * @param completed results by chunk id
+ * @param completed results by chunk id, of the chunks completed since the snapshot the state was
+ *     recovered from (all of them without a snapshot)
+ * @param inJournal ids of the chunks completed before that snapshot, whose results are only in the
+ *     journal (disjoint from {@code completed})
  * @param failures failed attempts by chunk id (chunks that never failed are absent)
  * @param abandoned the last error of each abandoned chunk, by chunk id
  * @param attempts attempts that ended with a result or an error
@@ -26,6 +38,7 @@ public record CoordinatorState(
     JobTicket ticket,
     JobStatus status,
     SortedMap<Integer, ChunkResult> completed,
+    SortedSet<Integer> inJournal,
     SortedMap<Integer, Integer> failures,
     SortedMap<Integer, String> abandoned,
     long attempts,
@@ -34,6 +47,10 @@ public record CoordinatorState(
 
   public CoordinatorState {
     completed = Collections.unmodifiableSortedMap(new TreeMap<>(completed));
+    // null when read from a snapshot of an earlier build, which held every result
+    inJournal =
+        Collections.unmodifiableSortedSet(
+            inJournal == null ? new TreeSet<>() : new TreeSet<>(inJournal));
     failures = Collections.unmodifiableSortedMap(new TreeMap<>(failures));
     abandoned = Collections.unmodifiableSortedMap(new TreeMap<>(abandoned));
   }
@@ -41,7 +58,14 @@ public record CoordinatorState(
   /** Before {@link JobEvent.JobAccepted}. */
   public static CoordinatorState empty() {
     return new CoordinatorState(
-        null, JobStatus.UNKNOWN, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0, 0);
+        null,
+        JobStatus.UNKNOWN,
+        new TreeMap<>(),
+        new TreeSet<>(),
+        new TreeMap<>(),
+        new TreeMap<>(),
+        0,
+        0);
   }
 
   /** Whether a job was accepted. */
@@ -52,12 +76,22 @@ public record CoordinatorState(
 
   /** Whether the chunk has an outcome (result or abandoned). */
   public boolean isDone(int chunkId) {
-    return completed.containsKey(chunkId) || abandoned.containsKey(chunkId);
+    return isCompleted(chunkId) || abandoned.containsKey(chunkId);
+  }
+
+  /** Whether the chunk has a result (here or in the journal). */
+  public boolean isCompleted(int chunkId) {
+    return completed.containsKey(chunkId) || inJournal.contains(chunkId);
+  }
+
+  /** Chunks with a result (here or in the journal). */
+  public int completedCount() {
+    return completed.size() + inJournal.size();
   }
 
   /** Chunks with an outcome. */
   public int doneCount() {
-    return completed.size() + abandoned.size();
+    return completedCount() + abandoned.size();
   }
 
   /** Whether every chunk of an accepted job has an outcome. */
@@ -103,7 +137,7 @@ public record CoordinatorState(
     boolean live = status == JobStatus.RUNNING;
     return new ChunkCounts(
         total,
-        completed.size(),
+        completedCount(),
         abandoned.size(),
         attempts,
         live ? running : 0,
@@ -114,38 +148,46 @@ public record CoordinatorState(
   public CoordinatorState apply(JobEvent event) {
     if (event instanceof JobEvent.JobAccepted e) {
       return new CoordinatorState(
-          e.ticket(), JobStatus.RUNNING, completed, failures, abandoned, attempts, 0);
+          e.ticket(), JobStatus.RUNNING, completed, inJournal, failures, abandoned, attempts, 0);
     }
     if (event instanceof JobEvent.ChunkCompleted e) {
-      if (completed.containsKey(e.chunkId())) {
+      if (isCompleted(e.chunkId())) {
         return this;
       }
       SortedMap<Integer, ChunkResult> next = new TreeMap<>(completed);
       next.put(e.chunkId(), e.result());
       return new CoordinatorState(
-          ticket, status, next, failures, abandoned, attempts + 1, finishedAtMillis);
+          ticket, status, next, inJournal, failures, abandoned, attempts + 1, finishedAtMillis);
     }
     if (event instanceof JobEvent.ChunkFailed e) {
       SortedMap<Integer, Integer> next = new TreeMap<>(failures);
       next.merge(e.chunkId(), 1, Integer::sum);
       return new CoordinatorState(
-          ticket, status, completed, next, abandoned, attempts + 1, finishedAtMillis);
+          ticket, status, completed, inJournal, next, abandoned, attempts + 1, finishedAtMillis);
     }
     if (event instanceof JobEvent.ChunkAbandoned e) {
       SortedMap<Integer, String> next = new TreeMap<>(abandoned);
       next.put(e.chunkId(), e.reason());
       return new CoordinatorState(
-          ticket, status, completed, failures, next, attempts, finishedAtMillis);
+          ticket, status, completed, inJournal, failures, next, attempts, finishedAtMillis);
     }
     if (event instanceof JobEvent.JobFinished e) {
       return new CoordinatorState(
-          ticket, e.status(), completed, failures, abandoned, attempts, e.finishedAtMillis());
+          ticket,
+          e.status(),
+          completed,
+          inJournal,
+          failures,
+          abandoned,
+          attempts,
+          e.finishedAtMillis());
     }
     if (event instanceof JobEvent.JobCancelled e) {
       return new CoordinatorState(
           ticket,
           JobStatus.CANCELLED,
           completed,
+          inJournal,
           failures,
           abandoned,
           attempts,
@@ -154,8 +196,26 @@ public record CoordinatorState(
     throw new IllegalArgumentException("unknown event " + event);
   }
 
-  /** Completed results in chunk order. */
+  /** The results held here (not those only in the journal), in chunk order. */
   public List<ChunkResult> results() {
     return List.copyOf(completed.values());
+  }
+
+  /**
+   * The state with the results of the chunks in {@link #inJournal}, read back from the journal,
+   * added to {@link #completed}: what it was before the snapshot. Results of other chunks are
+   * ignored; a chunk of {@code inJournal} without one (its event deleted from the journal) stays
+   * out of the results.
+   */
+  public CoordinatorState withJournalResults(Map<Integer, ChunkResult> fromJournal) {
+    SortedMap<Integer, ChunkResult> all = new TreeMap<>(completed);
+    for (int id : inJournal) {
+      ChunkResult r = fromJournal.get(id);
+      if (r != null) {
+        all.put(id, r);
+      }
+    }
+    return new CoordinatorState(
+        ticket, status, all, new TreeSet<>(), failures, abandoned, attempts, finishedAtMillis);
   }
 }

@@ -7,14 +7,19 @@ import dev.alphapulse.jobs.ChunkResult;
 import dev.alphapulse.jobs.research.ResearchDriver;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -23,14 +28,19 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.stream.Materializer;
 
 /**
  * One job: a sharded, event-sourced entity keyed by job id that hands chunks to worker pools and
@@ -213,6 +223,15 @@ public final class JobCoordinator
 
   private record RetryDue(int chunkId) implements Command {}
 
+  /** The results of the chunks a snapshot listed as completed, read back from the journal. */
+  private record JournalResults(Map<Integer, ChunkResult> results) implements Command {}
+
+  private record JournalReadFailed(Throwable error) implements Command {}
+
+  private enum ReadJournal implements Command {
+    INSTANCE
+  }
+
   private enum Tick implements Command {
     INSTANCE
   }
@@ -270,6 +289,10 @@ public final class JobCoordinator
   // A research job's chunk source (null for a backtest or sweep), rebuilt from the journal.
   private ResearchDriver driver;
   private boolean started;
+  // Results of the chunks completed before the snapshot this incarnation recovered from (read back
+  // from the journal); null until read, or when there is no such chunk.
+  private Map<Integer, ChunkResult> journalResults;
+  private boolean readingJournal;
   private long startNanos = System.nanoTime();
   private int doneAtStart;
 
@@ -304,6 +327,25 @@ public final class JobCoordinator
     return every > 0 && sequenceNr % every == 0;
   }
 
+  /** Snapshots leave the results out: they are in the journal (see {@link CoordinatorSnapshot}). */
+  @Override
+  public SnapshotAdapter<CoordinatorState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(CoordinatorState state) {
+        return CoordinatorSnapshot.of(state);
+      }
+
+      @Override
+      public CoordinatorState fromJournal(Object from) {
+        if (from instanceof CoordinatorSnapshot snapshot) {
+          return snapshot.toState();
+        }
+        return (CoordinatorState) from; // a snapshot of an earlier build, with every result
+      }
+    };
+  }
+
   @Override
   public SignalHandler<CoordinatorState> signalHandler() {
     return newSignalHandlerBuilder()
@@ -320,6 +362,13 @@ public final class JobCoordinator
   public CommandHandlerWithReply<Command, JobEvent, CoordinatorState> commandHandler() {
     CommandHandlerWithReplyBuilder<Command, JobEvent, CoordinatorState> b =
         newCommandHandlerWithReplyBuilder();
+    // Until the results a snapshot left out are read back, every command waits.
+    b.forState(s -> readingJournal)
+        .onCommand(JournalResults.class, this::onJournalResults)
+        .onCommand(JournalReadFailed.class, this::onJournalReadFailed)
+        .onCommand(ReadJournal.class, (s, c) -> readJournal(s))
+        .onCommand(Stop.class, (s, c) -> Effect().stop().thenNoReply())
+        .onAnyCommand((s, c) -> Effect().stash());
     b.forState(s -> !s.isAccepted())
         .onCommand(Submit.class, this::onSubmit)
         .onCommand(GetStatus.class, (s, c) -> replyAndForget(s, c.replyTo(), report(s)))
@@ -343,7 +392,7 @@ public final class JobCoordinator
         .onCommand(GetStatus.class, (s, c) -> Effect().reply(c.replyTo(), report(s)))
         .onCommand(
             GetResult.class,
-            (s, c) -> Effect().reply(c.replyTo(), page(report(s), s, c.fromChunk())))
+            (s, c) -> Effect().reply(c.replyTo(), page(report(s), full(s), c.fromChunk())))
         .onCommand(Cancel.class, this::onCancel)
         .onCommand(Subscribe.class, this::onSubscribe)
         .onCommand(Unsubscribe.class, this::onUnsubscribe)
@@ -644,16 +693,23 @@ public final class JobCoordinator
     if (!s.isAccepted() || started) {
       return;
     }
+    if (!s.inJournal().isEmpty() && journalResults == null) {
+      // recovered from a snapshot: read its chunks' results back first (commands wait meanwhile)
+      readingJournal = true;
+      readJournal(s);
+      return;
+    }
     started = true;
     startNanos = System.nanoTime();
     doneAtStart = s.doneCount();
+    CoordinatorState all = full(s);
     if (s.ticket().spec().type().isResearch()) {
-      driver = rebuildDriver(s);
+      driver = rebuildDriver(all);
     }
     aggregator =
         ctx.spawn(
             JobAggregator.create(
-                s.ticket(), s.results(), counts(s), s.status(), settings, doneAtStart),
+                s.ticket(), all.results(), counts(s), s.status(), settings, doneAtStart),
             "aggregator");
     if (s.status() == JobStatus.RUNNING) {
       List<Integer> missing = new ArrayList<>();
@@ -682,6 +738,76 @@ public final class JobCoordinator
     }
   }
 
+  /**
+   * Reads the results of the chunks in {@code s.inJournal()} from the journal's {@link
+   * JobEvent.ChunkCompleted} events (the read journal {@code alphapulse.job.read-journal} of the
+   * same database), then {@link JournalResults} or {@link JournalReadFailed} comes back.
+   */
+  private ReplyEffect<JobEvent, CoordinatorState> readJournal(CoordinatorState s) {
+    Set<Integer> wanted = s.inJournal();
+    CurrentEventsByPersistenceIdQuery journal =
+        PersistenceQuery.get(Adapter.toClassic(ctx.getSystem()))
+            .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, settings.readJournal());
+    CompletionStage<Map<Integer, ChunkResult>> read =
+        journal
+            .currentEventsByPersistenceId(persistenceId().id(), 0L, Long.MAX_VALUE)
+            .map(EventEnvelope::event)
+            .runFold(
+                new HashMap<Integer, ChunkResult>(),
+                (found, event) -> {
+                  if (event instanceof JobEvent.ChunkCompleted c && wanted.contains(c.chunkId())) {
+                    found.putIfAbsent(c.chunkId(), c.result());
+                  }
+                  return found;
+                },
+                Materializer.matFromSystem(ctx.getSystem()));
+    ctx.pipeToSelf(
+        read,
+        (found, error) ->
+            error == null ? new JournalResults(Map.copyOf(found)) : new JournalReadFailed(error));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onJournalResults(
+      CoordinatorState s, JournalResults c) {
+    Set<Integer> missing = new TreeSet<>(s.inJournal());
+    missing.removeAll(c.results().keySet());
+    if (!missing.isEmpty()) {
+      // events deleted from the journal: those chunks' results are gone for good
+      ctx.getLog()
+          .error(
+              "job {}: the journal has no results for completed chunks {}; they stay out of the"
+                  + " job's result",
+              jobId,
+              missing);
+    }
+    journalResults = c.results();
+    readingJournal = false;
+    ctx.getLog().info("job {}: read {} results back from the journal", jobId, c.results().size());
+    onStarted(s);
+    return Effect().none().thenNoReply().thenUnstashAll();
+  }
+
+  private ReplyEffect<JobEvent, CoordinatorState> onJournalReadFailed(
+      CoordinatorState s, JournalReadFailed c) {
+    ctx.getLog()
+        .warn(
+            "job {}: reading results back from the journal failed, retrying: {}", jobId, c.error());
+    timers.startSingleTimer(ReadJournal.INSTANCE, ReadJournal.INSTANCE, Duration.ofSeconds(1));
+    return Effect().noReply();
+  }
+
+  /** The state with the results read back from the journal (what it would be without snapshots). */
+  private CoordinatorState full(CoordinatorState s) {
+    if (s.inJournal().isEmpty()) {
+      return s;
+    }
+    if (journalResults == null) {
+      throw new IllegalStateException("job " + jobId + ": results not read back yet");
+    }
+    return s.withJournalResults(journalResults);
+  }
+
   /** The job ended (finished or cancelled). */
   private void ended(CoordinatorState st) {
     book.clear();
@@ -696,7 +822,7 @@ public final class JobCoordinator
             "job {}: {} ({} succeeded, {} failed, {} attempts)",
             jobId,
             st.status(),
-            st.completed().size(),
+            st.completedCount(),
             st.abandoned().size(),
             st.attempts());
   }

@@ -53,6 +53,38 @@ class CoordinatorStateTest {
   }
 
   @Test
+  void a_snapshot_lists_completed_chunks_without_their_results() {
+    CoordinatorState before =
+        CoordinatorState.empty()
+            .apply(new JobEvent.JobAccepted(TICKET))
+            .apply(new JobEvent.ChunkCompleted(0, 1, RESULTS.get(0), "n"))
+            .apply(new JobEvent.ChunkCompleted(3, 1, RESULTS.get(3), "n"))
+            .apply(new JobEvent.ChunkFailed(2, 1, "x", "n"))
+            .apply(new JobEvent.ChunkFailed(2, 2, "y", "n"))
+            .apply(new JobEvent.ChunkAbandoned(2, 2, "y"));
+    CoordinatorSnapshot snapshot = CoordinatorSnapshot.of(before);
+    assertThat(snapshot.completedIds()).containsExactly(0, 3);
+
+    CoordinatorState recovered = snapshot.toState();
+    assertThat(recovered.completed()).isEmpty();
+    assertThat(recovered.inJournal()).containsExactly(0, 3);
+    assertThat(recovered.missingChunks()).isEqualTo(before.missingChunks());
+    assertThat(recovered.counts(0, 0)).isEqualTo(before.counts(0, 0));
+    assertThat(recovered.failureList()).isEqualTo(before.failureList());
+    // a duplicate of a chunk completed before the snapshot still counts once
+    assertThat(recovered.apply(new JobEvent.ChunkCompleted(3, 2, RESULTS.get(3), "m")))
+        .isEqualTo(recovered);
+    // events after the snapshot, then its results read back from the journal: the state without
+    // snapshots; a snapshot of that keeps every id
+    CoordinatorState after =
+        recovered.apply(new JobEvent.ChunkCompleted(1, 1, RESULTS.get(1), "n"));
+    CoordinatorState expected =
+        before.apply(new JobEvent.ChunkCompleted(1, 1, RESULTS.get(1), "n"));
+    assertThat(after.withJournalResults(before.completed())).isEqualTo(expected);
+    assertThat(CoordinatorSnapshot.of(after).completedIds()).containsExactly(0, 1, 3);
+  }
+
+  @Test
   void back_off_doubles_from_the_base_up_to_the_cap() {
     CoordinatorSettings s =
         new CoordinatorSettings(
@@ -63,7 +95,8 @@ class CoordinatorStateTest {
             Duration.ofMinutes(1),
             Duration.ofMillis(100),
             "Sharpe Ratio",
-            true);
+            true,
+            "jdbc-read-journal");
     assertThat(s.backoff(1)).isEqualTo(Duration.ofMillis(300));
     assertThat(s.backoff(2)).isEqualTo(Duration.ofMillis(600));
     assertThat(s.backoff(3)).isEqualTo(Duration.ofMillis(1200));

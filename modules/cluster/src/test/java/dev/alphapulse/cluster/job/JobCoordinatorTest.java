@@ -10,6 +10,8 @@ import dev.alphapulse.jobs.ChunkResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class JobCoordinatorTest {
   private static final Config CONFIG =
-      EventSourcedBehaviorTestKit.config()
+      ConfigFactory.parseString("alphapulse.job.read-journal = \"pekko.persistence.testkit.query\"")
+          .withFallback(EventSourcedBehaviorTestKit.config())
           .withFallback(PersistenceTestKitSnapshotPlugin.config())
           .withFallback(TestJobs.fastJobs())
           .withFallback(ConfigFactory.load());
@@ -115,7 +118,7 @@ class JobCoordinatorTest {
       complete(id, 1);
     }
     es.restart();
-    assertThat(es.getState().completed().keySet()).containsExactly(0, 3, 4, 9);
+    assertThat(completedIds(es.getState())).containsExactly(0, 3, 4, 9);
     assertThat(ids(request(100))).containsExactly(1, 2, 5, 6, 7, 8, 10, 11);
     assertThat(ids(request(100))).isEmpty();
   }
@@ -280,12 +283,26 @@ class JobCoordinatorTest {
     }
     var snapshots = es.snapshotTestKit().orElseThrow();
     // checkpoint-interval 5: a snapshot after event 5 (JobAccepted + 4 completions)
-    CoordinatorState snap =
-        snapshots.expectNextPersistedClass("JobCoordinator|job-1", CoordinatorState.class);
-    assertThat(snap.completed().keySet()).containsExactly(0, 1, 2, 3);
+    // the snapshot lists the completed chunks without their results
+    CoordinatorSnapshot snap =
+        snapshots.expectNextPersistedClass("JobCoordinator|job-1", CoordinatorSnapshot.class);
+    assertThat(snap.completedIds()).containsExactly(0, 1, 2, 3);
     var restarted = es.restart();
-    assertThat(restarted.state().completed().keySet()).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(restarted.state().inJournal()).containsExactly(0, 1, 2, 3);
+    assertThat(restarted.state().completed().keySet()).containsExactly(4, 5);
     assertThat(ids(request(100))).containsExactly(6, 7, 8, 9, 10, 11);
+    // the results of the snapshot's chunks were read back from the journal
+    JobCoordinator.ResultReport page =
+        es.<JobCoordinator.ResultReport>runCommand(
+                replyTo -> new JobCoordinator.GetResult(0, replyTo))
+            .reply();
+    assertThat(page.results()).isEqualTo(RESULTS.subList(0, 6));
+  }
+
+  private static Set<Integer> completedIds(CoordinatorState s) {
+    Set<Integer> ids = new TreeSet<>(s.completed().keySet());
+    ids.addAll(s.inJournal());
+    return ids;
   }
 
   @Test

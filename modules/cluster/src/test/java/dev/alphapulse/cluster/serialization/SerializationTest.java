@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.alphapulse.cluster.TestJobs;
 import dev.alphapulse.cluster.job.ChunkCounts;
 import dev.alphapulse.cluster.job.ChunkFailure;
+import dev.alphapulse.cluster.job.CoordinatorSnapshot;
 import dev.alphapulse.cluster.job.CoordinatorState;
 import dev.alphapulse.cluster.job.JobAggregator;
 import dev.alphapulse.cluster.job.JobCoordinator;
@@ -133,7 +134,14 @@ class SerializationTest {
     }
     CoordinatorState state =
         new CoordinatorState(
-            SWEEP, JobStatus.SUCCEEDED, completed, new TreeMap<>(), new TreeMap<>(), 900, 1L);
+            SWEEP,
+            JobStatus.SUCCEEDED,
+            completed,
+            new java.util.TreeSet<>(),
+            new TreeMap<>(),
+            new TreeMap<>(),
+            900,
+            1L);
     JobCoordinator.StatusReport status =
         new JobCoordinator.StatusReport(
             "job-s",
@@ -227,6 +235,11 @@ class SerializationTest {
     CoordinatorState back = (CoordinatorState) jackson(s);
     assertThat(back.completed()).isEqualTo(s.completed());
     jackson(CoordinatorState.empty());
+    // what snapshots store since the fourth session
+    CoordinatorSnapshot snapshot = CoordinatorSnapshot.of(s);
+    assertThat(jackson(snapshot)).isEqualTo(snapshot);
+    assertThat(((CoordinatorSnapshot) jackson(snapshot)).toState().inJournal())
+        .isEqualTo(s.completed().keySet());
   }
 
   @Test
