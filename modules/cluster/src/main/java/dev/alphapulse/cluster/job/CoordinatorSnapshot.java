@@ -49,7 +49,7 @@ public record CoordinatorSnapshot(
     return new CoordinatorState(
         ticket,
         status,
-        new TreeMap<>(),
+        ChunkResults.empty(),
         new TreeSet<>(completedIds),
         failures,
         abandoned,

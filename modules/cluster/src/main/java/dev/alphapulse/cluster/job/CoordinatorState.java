@@ -37,7 +37,7 @@ import java.util.TreeSet;
 public record CoordinatorState(
     JobTicket ticket,
     JobStatus status,
-    SortedMap<Integer, ChunkResult> completed,
+    ChunkResults completed,
     SortedSet<Integer> inJournal,
     SortedMap<Integer, Integer> failures,
     SortedMap<Integer, String> abandoned,
@@ -46,7 +46,7 @@ public record CoordinatorState(
     implements CborSerializable {
 
   public CoordinatorState {
-    completed = Collections.unmodifiableSortedMap(new TreeMap<>(completed));
+    completed = completed == null ? ChunkResults.empty() : completed; // immutable already
     // null when read from a snapshot of an earlier build, which held every result
     inJournal =
         Collections.unmodifiableSortedSet(
@@ -60,7 +60,7 @@ public record CoordinatorState(
     return new CoordinatorState(
         null,
         JobStatus.UNKNOWN,
-        new TreeMap<>(),
+        ChunkResults.empty(),
         new TreeSet<>(),
         new TreeMap<>(),
         new TreeMap<>(),
@@ -154,8 +154,7 @@ public record CoordinatorState(
       if (isCompleted(e.chunkId())) {
         return this;
       }
-      SortedMap<Integer, ChunkResult> next = new TreeMap<>(completed);
-      next.put(e.chunkId(), e.result());
+      ChunkResults next = completed.with(e.chunkId(), e.result());
       return new CoordinatorState(
           ticket, status, next, inJournal, failures, abandoned, attempts + 1, finishedAtMillis);
     }
@@ -198,7 +197,7 @@ public record CoordinatorState(
 
   /** The results held here (not those only in the journal), in chunk order. */
   public List<ChunkResult> results() {
-    return List.copyOf(completed.values());
+    return completed.values();
   }
 
   /**
@@ -208,11 +207,11 @@ public record CoordinatorState(
    * out of the results.
    */
   public CoordinatorState withJournalResults(Map<Integer, ChunkResult> fromJournal) {
-    SortedMap<Integer, ChunkResult> all = new TreeMap<>(completed);
+    ChunkResults all = completed;
     for (int id : inJournal) {
       ChunkResult r = fromJournal.get(id);
       if (r != null) {
-        all.put(id, r);
+        all = all.with(id, r);
       }
     }
     return new CoordinatorState(

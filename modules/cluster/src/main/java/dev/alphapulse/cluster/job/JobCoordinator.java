@@ -202,7 +202,7 @@ public final class JobCoordinator
   public static ResultReport page(StatusReport status, CoordinatorState s, int fromChunk) {
     List<ChunkResult> page = new ArrayList<>();
     long weight = 0;
-    for (ChunkResult r : s.completed().tailMap(fromChunk).values()) {
+    for (ChunkResult r : s.completed().valuesFrom(fromChunk)) {
       if (!page.isEmpty() && weight + weight(r) > RESULT_PAGE_WEIGHT) {
         return new ResultReport(status, page, r.chunkId());
       }
@@ -597,7 +597,7 @@ public final class JobCoordinator
    */
   private static ResearchDriver rebuildDriver(CoordinatorState s) {
     ResearchDriver d = JobModel.research(s.ticket()).driver();
-    java.util.TreeSet<Integer> ids = new java.util.TreeSet<>(s.completed().keySet());
+    TreeSet<Integer> ids = new TreeSet<>(s.completed().keySet());
     ids.addAll(s.abandoned().keySet());
     for (int id : ids) {
       if (id >= d.knownChunks()) {

@@ -66,7 +66,7 @@ class CoordinatorStateTest {
     assertThat(snapshot.completedIds()).containsExactly(0, 3);
 
     CoordinatorState recovered = snapshot.toState();
-    assertThat(recovered.completed()).isEmpty();
+    assertThat(recovered.completed().isEmpty()).isTrue();
     assertThat(recovered.inJournal()).containsExactly(0, 3);
     assertThat(recovered.missingChunks()).isEqualTo(before.missingChunks());
     assertThat(recovered.counts(0, 0)).isEqualTo(before.counts(0, 0));
@@ -80,7 +80,7 @@ class CoordinatorStateTest {
         recovered.apply(new JobEvent.ChunkCompleted(1, 1, RESULTS.get(1), "n"));
     CoordinatorState expected =
         before.apply(new JobEvent.ChunkCompleted(1, 1, RESULTS.get(1), "n"));
-    assertThat(after.withJournalResults(before.completed())).isEqualTo(expected);
+    assertThat(after.withJournalResults(before.completed().toMap())).isEqualTo(expected);
     assertThat(CoordinatorSnapshot.of(after).completedIds()).containsExactly(0, 1, 3);
   }
 

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.alphapulse.cluster.TestJobs;
 import dev.alphapulse.cluster.job.ChunkCounts;
 import dev.alphapulse.cluster.job.ChunkFailure;
+import dev.alphapulse.cluster.job.ChunkResults;
 import dev.alphapulse.cluster.job.CoordinatorSnapshot;
 import dev.alphapulse.cluster.job.CoordinatorState;
 import dev.alphapulse.cluster.job.JobAggregator;
@@ -136,7 +137,7 @@ class SerializationTest {
         new CoordinatorState(
             SWEEP,
             JobStatus.SUCCEEDED,
-            completed,
+            ChunkResults.of(completed),
             new java.util.TreeSet<>(),
             new TreeMap<>(),
             new TreeMap<>(),
