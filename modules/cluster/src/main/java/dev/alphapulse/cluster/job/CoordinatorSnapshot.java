@@ -25,7 +25,7 @@ public record CoordinatorSnapshot(
     implements CborSerializable {
 
   public CoordinatorSnapshot {
-    completedIds = List.copyOf(completedIds);
+    completedIds = List.copyOf(new TreeSet<>(completedIds)); // ascending, once per snapshot
     failures = new TreeMap<>(failures);
     abandoned = new TreeMap<>(abandoned);
   }
@@ -50,7 +50,7 @@ public record CoordinatorSnapshot(
         ticket,
         status,
         ChunkResults.empty(),
-        new TreeSet<>(completedIds),
+        completedIds,
         failures,
         abandoned,
         attempts,

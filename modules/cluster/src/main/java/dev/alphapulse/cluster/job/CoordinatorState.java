@@ -8,9 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The persisted state of one job, rebuilt from {@link JobEvent}s (or a snapshot): the ticket, every
@@ -27,8 +25,9 @@ import java.util.TreeSet;
  * @param ticket null until the job is accepted
  * @param completed results by chunk id, of the chunks completed since the snapshot the state was
  *     recovered from (all of them without a snapshot)
- * @param inJournal ids of the chunks completed before that snapshot, whose results are only in the
- *     journal (disjoint from {@code completed})
+ * @param inJournal ids of the chunks completed before that snapshot, ascending, whose results are
+ *     only in the journal (disjoint from {@code completed}); an unmodifiable list, passed on from
+ *     state to state without a copy
  * @param failures failed attempts by chunk id (chunks that never failed are absent)
  * @param abandoned the last error of each abandoned chunk, by chunk id
  * @param attempts attempts that ended with a result or an error
@@ -38,7 +37,7 @@ public record CoordinatorState(
     JobTicket ticket,
     JobStatus status,
     ChunkResults completed,
-    SortedSet<Integer> inJournal,
+    List<Integer> inJournal,
     SortedMap<Integer, Integer> failures,
     SortedMap<Integer, String> abandoned,
     long attempts,
@@ -47,10 +46,9 @@ public record CoordinatorState(
 
   public CoordinatorState {
     completed = completed == null ? ChunkResults.empty() : completed; // immutable already
-    // null when read from a snapshot of an earlier build, which held every result
-    inJournal =
-        Collections.unmodifiableSortedSet(
-            inJournal == null ? new TreeSet<>() : new TreeSet<>(inJournal));
+    // null when read from a snapshot of an earlier build, which held every result; List.copyOf
+    // returns an unmodifiable list as it is, so states share it
+    inJournal = inJournal == null ? List.of() : List.copyOf(inJournal);
     failures = Collections.unmodifiableSortedMap(new TreeMap<>(failures));
     abandoned = Collections.unmodifiableSortedMap(new TreeMap<>(abandoned));
   }
@@ -61,7 +59,7 @@ public record CoordinatorState(
         null,
         JobStatus.UNKNOWN,
         ChunkResults.empty(),
-        new TreeSet<>(),
+        List.of(),
         new TreeMap<>(),
         new TreeMap<>(),
         0,
@@ -81,7 +79,7 @@ public record CoordinatorState(
 
   /** Whether the chunk has a result (here or in the journal). */
   public boolean isCompleted(int chunkId) {
-    return completed.containsKey(chunkId) || inJournal.contains(chunkId);
+    return completed.containsKey(chunkId) || Collections.binarySearch(inJournal, chunkId) >= 0;
   }
 
   /** Chunks with a result (here or in the journal). */
@@ -215,6 +213,6 @@ public record CoordinatorState(
       }
     }
     return new CoordinatorState(
-        ticket, status, all, new TreeSet<>(), failures, abandoned, attempts, finishedAtMillis);
+        ticket, status, all, List.of(), failures, abandoned, attempts, finishedAtMillis);
   }
 }

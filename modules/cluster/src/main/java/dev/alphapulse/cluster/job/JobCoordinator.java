@@ -744,7 +744,7 @@ public final class JobCoordinator
    * same database), then {@link JournalResults} or {@link JournalReadFailed} comes back.
    */
   private ReplyEffect<JobEvent, CoordinatorState> readJournal(CoordinatorState s) {
-    Set<Integer> wanted = s.inJournal();
+    Set<Integer> wanted = new HashSet<>(s.inJournal());
     CurrentEventsByPersistenceIdQuery journal =
         PersistenceQuery.get(Adapter.toClassic(ctx.getSystem()))
             .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, settings.readJournal());

@@ -138,7 +138,7 @@ class SerializationTest {
             SWEEP,
             JobStatus.SUCCEEDED,
             ChunkResults.of(completed),
-            new java.util.TreeSet<>(),
+            List.of(),
             new TreeMap<>(),
             new TreeMap<>(),
             900,
@@ -240,7 +240,7 @@ class SerializationTest {
     CoordinatorSnapshot snapshot = CoordinatorSnapshot.of(s);
     assertThat(jackson(snapshot)).isEqualTo(snapshot);
     assertThat(((CoordinatorSnapshot) jackson(snapshot)).toState().inJournal())
-        .isEqualTo(s.completed().keySet());
+        .containsExactlyElementsOf(s.completed().keySet());
   }
 
   @Test
