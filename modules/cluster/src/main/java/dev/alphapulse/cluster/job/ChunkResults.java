@@ -49,13 +49,7 @@ public final class ChunkResults {
    */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static ChunkResults of(Map<Integer, ChunkResult> byId) {
-    ChunkResults r = EMPTY;
-    if (byId != null) {
-      for (Map.Entry<Integer, ChunkResult> e : new TreeMap<>(byId).entrySet()) {
-        r = r.with(e.getKey(), e.getValue());
-      }
-    }
-    return r;
+    return byId == null ? EMPTY : EMPTY.withAll(byId);
   }
 
   /**
@@ -64,12 +58,7 @@ public final class ChunkResults {
    * @throws IllegalArgumentException for a negative id or a null result
    */
   public ChunkResults with(int id, ChunkResult result) {
-    if (id < 0) {
-      throw new IllegalArgumentException("chunk id must be >= 0, was " + id);
-    }
-    if (result == null) {
-      throw new IllegalArgumentException("chunk " + id + ": result must not be null");
-    }
+    check(id, result);
     int p = id / PAGE;
     ChunkResult[][] next = Arrays.copyOf(pages, Math.max(pages.length, p + 1));
     ChunkResult[] page = pages.length > p && pages[p] != null ? pages[p].clone() : null;
@@ -80,6 +69,48 @@ public final class ChunkResults {
     page[id % PAGE] = result;
     next[p] = page;
     return new ChunkResults(next, added ? size + 1 : size);
+  }
+
+  /**
+   * These results with those of {@code more} (replacing ones they had): {@link #with} for each
+   * entry, but each touched page and the page index are copied once, so it costs O(this + more).
+   *
+   * @throws IllegalArgumentException for a negative id or a null result
+   */
+  public ChunkResults withAll(Map<Integer, ChunkResult> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    int pageCount = pages.length;
+    for (Map.Entry<Integer, ChunkResult> e : more.entrySet()) {
+      check(e.getKey(), e.getValue());
+      pageCount = Math.max(pageCount, e.getKey() / PAGE + 1);
+    }
+    ChunkResult[][] next = Arrays.copyOf(pages, pageCount);
+    boolean[] copied = new boolean[pageCount];
+    int n = size;
+    for (Map.Entry<Integer, ChunkResult> e : more.entrySet()) {
+      int id = e.getKey();
+      int p = id / PAGE;
+      if (!copied[p]) {
+        next[p] = next[p] == null ? new ChunkResult[PAGE] : next[p].clone();
+        copied[p] = true;
+      }
+      if (next[p][id % PAGE] == null) {
+        n++;
+      }
+      next[p][id % PAGE] = e.getValue();
+    }
+    return new ChunkResults(next, n);
+  }
+
+  private static void check(Integer id, ChunkResult result) {
+    if (id == null || id < 0) {
+      throw new IllegalArgumentException("chunk id must be >= 0, was " + id);
+    }
+    if (result == null) {
+      throw new IllegalArgumentException("chunk " + id + ": result must not be null");
+    }
   }
 
   /** The result of chunk {@code id}, or null. */

@@ -5,6 +5,7 @@ import dev.alphapulse.cluster.serialization.CborSerializable;
 import dev.alphapulse.jobs.ChunkResult;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -205,13 +206,14 @@ public record CoordinatorState(
    * out of the results.
    */
   public CoordinatorState withJournalResults(Map<Integer, ChunkResult> fromJournal) {
-    ChunkResults all = completed;
+    Map<Integer, ChunkResult> restored = new HashMap<>();
     for (int id : inJournal) {
       ChunkResult r = fromJournal.get(id);
       if (r != null) {
-        all = all.with(id, r);
+        restored.put(id, r);
       }
     }
+    ChunkResults all = completed.withAll(restored);
     return new CoordinatorState(
         ticket, status, all, List.of(), failures, abandoned, attempts, finishedAtMillis);
   }

@@ -293,6 +293,8 @@ public final class JobCoordinator
   // from the journal); null until read, or when there is no such chunk.
   private Map<Integer, ChunkResult> journalResults;
   private boolean readingJournal;
+  private CoordinatorState fullOf; // the state full() last merged, and what it gave
+  private CoordinatorState full;
   private long startNanos = System.nanoTime();
   private int doneAtStart;
 
@@ -797,7 +799,10 @@ public final class JobCoordinator
     return Effect().noReply();
   }
 
-  /** The state with the results read back from the journal (what it would be without snapshots). */
+  /**
+   * The state with the results read back from the journal (what it would be without snapshots); the
+   * last one is kept, so that the pages of an ended job's result merge them once.
+   */
   private CoordinatorState full(CoordinatorState s) {
     if (s.inJournal().isEmpty()) {
       return s;
@@ -805,7 +810,11 @@ public final class JobCoordinator
     if (journalResults == null) {
       throw new IllegalStateException("job " + jobId + ": results not read back yet");
     }
-    return s.withJournalResults(journalResults);
+    if (s != fullOf) {
+      full = s.withJournalResults(journalResults);
+      fullOf = s;
+    }
+    return full;
   }
 
   /** The job ended (finished or cancelled). */

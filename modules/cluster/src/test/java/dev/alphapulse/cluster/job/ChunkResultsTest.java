@@ -8,6 +8,7 @@ import dev.alphapulse.jobs.ChunkResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -48,6 +49,18 @@ class ChunkResultsTest {
       assertThat(history.get(k).toMap()).isEqualTo(expectedHistory.get(k));
     }
     assertThat(ChunkResults.of(expected)).isEqualTo(r).hasSameHashCodeAs(r);
+    // in bulk, on top of results it shares pages with: the same as one at a time
+    SortedMap<Integer, ChunkResult> more = new TreeMap<>();
+    for (int id = 1; id < 5 * ChunkResults.PAGE; id += 7) {
+      more.put(id, RESULTS.get(id % RESULTS.size()));
+    }
+    ChunkResults oneByOne = r;
+    for (Map.Entry<Integer, ChunkResult> e : more.entrySet()) {
+      oneByOne = oneByOne.with(e.getKey(), e.getValue());
+    }
+    SortedMap<Integer, ChunkResult> before = r.toMap();
+    assertThat(r.withAll(more)).isEqualTo(oneByOne);
+    assertThat(r.toMap()).isEqualTo(before);
     // replacing a result keeps the size
     ChunkResults replaced = r.with(ids.get(0), RESULTS.get(5));
     assertThat(replaced.size()).isEqualTo(r.size());
