@@ -1,6 +1,7 @@
 package dev.alphapulse.cluster.job;
 
 import dev.alphapulse.cluster.serialization.CborSerializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,12 +33,12 @@ public record CoordinatorSnapshot(
 
   /** The snapshot of a state. */
   public static CoordinatorSnapshot of(CoordinatorState s) {
-    TreeSet<Integer> ids = new TreeSet<>(s.completed().keySet());
-    ids.addAll(s.inJournal());
+    List<Integer> ids = new ArrayList<>(s.inJournal());
+    ids.addAll(s.completed().keySet()); // the constructor sorts them
     return new CoordinatorSnapshot(
         s.ticket(),
         s.status(),
-        List.copyOf(ids),
+        ids,
         s.failures(),
         s.abandoned(),
         s.attempts(),
