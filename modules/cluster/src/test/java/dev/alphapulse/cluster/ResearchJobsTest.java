@@ -39,6 +39,12 @@ class ResearchJobsTest {
           + "scheduler: {type: asha, grace-period: 0.25, reduction-factor: 2}\n"
           + "seed: 3\n";
 
+  /**
+   * The same study on more bars, so that it is still running when the test stops its node (its
+   * results are persisted in batches and the whole small study takes less than a progress update).
+   */
+  static final String OPTIMIZE_LONGER = OPTIMIZE.replace("bars: 2500", "bars: 200000");
+
   /** The job run in one loop, chunk after chunk, without actors. */
   static String sequential(JobSpec spec) {
     DatasetRef ref = TestJobs.DATASETS.describe(spec.data(), Path.of(""));
@@ -92,7 +98,7 @@ class ResearchJobsTest {
 
   @Test
   void a_study_resumes_from_its_journal_after_its_node_stops() throws Exception {
-    JobSpec spec = JobSpecs.parseYaml(OPTIMIZE);
+    JobSpec spec = JobSpecs.parseYaml(OPTIMIZE_LONGER);
     String expected = sequential(spec);
     Path data = dir.resolve("restart");
     int doneBeforeStop;

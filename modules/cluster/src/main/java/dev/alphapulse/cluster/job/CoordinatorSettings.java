@@ -20,6 +20,9 @@ import java.time.Duration;
  * @param maximize whether a larger objective is better
  * @param readJournal the query plugin (a {@code CurrentEventsByPersistenceIdQuery}) a coordinator
  *     recovered from a snapshot reads the results of its earlier chunks back with
+ * @param persistBatchDelay how long a chunk's result may wait to be persisted with others in one
+ *     journal write (group commit); zero persists each result at once
+ * @param persistBatchMax how many waiting results are persisted at once without waiting longer
  */
 public record CoordinatorSettings(
     Duration retryBackoff,
@@ -30,7 +33,20 @@ public record CoordinatorSettings(
     Duration progressInterval,
     String objective,
     boolean maximize,
-    String readJournal) {
+    String readJournal,
+    Duration persistBatchDelay,
+    int persistBatchMax) {
+
+  public CoordinatorSettings {
+    if (persistBatchMax < 1) {
+      throw new IllegalArgumentException(
+          "alphapulse.job.persist-batch-max: must be >= 1, was " + persistBatchMax);
+    }
+    if (persistBatchDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "alphapulse.job.persist-batch-delay: must be >= 0, was " + persistBatchDelay);
+    }
+  }
 
   /** Reads {@code alphapulse.job} from a full configuration. */
   public static CoordinatorSettings from(Config config) {
@@ -44,7 +60,25 @@ public record CoordinatorSettings(
         c.getDuration("progress-interval"),
         c.getString("objective"),
         c.getBoolean("objective-maximize"),
-        c.getString("read-journal"));
+        c.getString("read-journal"),
+        c.getDuration("persist-batch-delay"),
+        c.getInt("persist-batch-max"));
+  }
+
+  /** These settings with another group commit (see {@code persist-batch-delay}). */
+  public CoordinatorSettings withPersistBatch(Duration delay, int max) {
+    return new CoordinatorSettings(
+        retryBackoff,
+        maxRetryBackoff,
+        leaseTimeout,
+        rebroadcastInterval,
+        passivateAfter,
+        progressInterval,
+        objective,
+        maximize,
+        readJournal,
+        delay,
+        max);
   }
 
   /**

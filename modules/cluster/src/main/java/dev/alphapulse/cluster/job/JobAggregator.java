@@ -35,11 +35,15 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
   public sealed interface Command {}
 
   /**
-   * An outcome was recorded: the chunk's result (null for a failure or a re-queue) and the counts
-   * and status after it.
+   * Outcomes were recorded: the results among them (none for a failure or a re-queue), and the
+   * counts and status after them.
    */
-  public record Update(ChunkResult result, ChunkCounts counts, JobStatus status)
-      implements Command {}
+  public record Update(List<ChunkResult> results, ChunkCounts counts, JobStatus status)
+      implements Command {
+    public Update {
+      results = List.copyOf(results);
+    }
+  }
 
   /** Start streaming to {@code watcher}. */
   public record Subscribe(ActorRef<Progress> watcher) implements Command {}
@@ -141,12 +145,14 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
   }
 
   private Behavior<Command> onUpdate(Update u) {
-    if (u.result() != null && u.result().payload() == null) {
-      JobResult next = result.with(u.result());
-      if (next != result) {
-        sinceLast.addAll(u.result().runs());
+    for (ChunkResult r : u.results()) {
+      if (r.payload() == null) {
+        JobResult next = result.with(r);
+        if (next != result) {
+          sinceLast.addAll(r.runs());
+        }
+        result = next;
       }
-      result = next;
     }
     counts = u.counts();
     status = u.status();

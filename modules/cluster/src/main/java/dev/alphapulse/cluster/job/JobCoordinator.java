@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -55,10 +56,13 @@ import org.apache.pekko.stream.Materializer;
  * chunks are pending, and a slow node never holds more than {@code slots * (1 + prefetch)} chunks.
  * A lease ends with the chunk's outcome, or goes back to pending when the pool's node leaves the
  * cluster (the coordinator watches every pool it leased to; the split brain resolver downs a
- * crashed node, which terminates the watch), or when it outlives {@code lease-timeout}. Outcomes
- * come back through sharding, so they reach the job wherever its coordinator lives by then, and are
- * idempotent by chunk id: a chunk completed twice (an expired lease that finished after all, or
- * work from before a coordinator restart) is persisted and counted once.
+ * crashed node, which terminates the watch), or when it outlives {@code lease-timeout}. Results
+ * come back with the pool's next {@link RequestWork} to the job, so in the steady state one message
+ * travels each way per chunk (the grant goes out at once, without waiting for those results to be
+ * persisted); a pool that is not asking the job sends them on their own ({@link ReportResults}),
+ * through sharding when it does not know where the coordinator lives, as failures always go.
+ * Outcomes are idempotent by chunk id: a chunk completed twice (an expired lease that finished
+ * after all, or work from before a coordinator restart) is persisted and counted once.
  *
  * <p>Pekko's work-pulling producer controller was the alternative. It was not taken because its
  * unit of delivery is a message, not a chunk outcome: a chunk that must be retried after a
@@ -70,12 +74,16 @@ import org.apache.pekko.stream.Materializer;
  * <h2>Persistence</h2>
  *
  * Only small facts are persisted ({@link JobEvent}). Leases are not: after recovery every chunk
- * without an outcome is pending again, which re-issues exactly the missing chunks. Snapshots are
- * taken every {@code checkpoint-interval} events of the job's spec; that interval is per job and
- * known only once {@link JobEvent.JobAccepted} is replayed, after Pekko has read a behaviour's
- * fixed {@code RetentionCriteria}, so the snapshot rule is {@link #shouldSnapshot} on the state.
- * Failed chunks are retried after an exponential back-off ({@link CoordinatorSettings#backoff}),
- * and abandoned after {@code 1 + max-retries} attempts; the job goes on.
+ * without an outcome is pending again, which re-issues exactly the missing chunks. Results are
+ * group-committed: they wait up to {@code persist-batch-delay} (or until {@code persist-batch-max}
+ * wait, or until they end the job) and are persisted together in one journal write; a cancel or a
+ * stop persists the waiting ones first, and a crash loses only them (their chunks are computed
+ * again, as leased ones are). Snapshots are taken every {@code checkpoint-interval} events of the
+ * job's spec; that interval is per job and known only once {@link JobEvent.JobAccepted} is
+ * replayed, after Pekko has read a behaviour's fixed {@code RetentionCriteria}, so the snapshot
+ * rule is {@link #shouldSnapshot} on the state. Failed chunks are retried after an exponential
+ * back-off ({@link CoordinatorSettings#backoff}), and abandoned after {@code 1 + max-retries}
+ * attempts; the job goes on.
  *
  * <h2>Lifecycle</h2>
  *
@@ -132,16 +140,52 @@ public final class JobCoordinator
   /** Stop streaming to {@code watcher}. */
   public record Unsubscribe(ActorRef<JobAggregator.Progress> watcher) implements Command {}
 
+  /** A chunk computed by a worker pool: its id, the attempt, and its result. */
+  public record Completed(int chunkId, int attempt, ChunkResult result) {}
+
   /**
    * A worker pool has {@code slots} free slots; replies {@link WorkerPool.WorkGranted} with at most
-   * that many chunks, or {@link WorkerPool.NoWork}.
+   * that many chunks (and the job's ticket when {@code needTicket}), or {@link WorkerPool.NoWork}.
+   * It carries the results the pool computed since it last reported ({@code node} as {@code
+   * host:port}), so that one message per chunk travels each way in the steady state.
    */
-  public record RequestWork(int slots, ActorRef<WorkerPool.Command> pool) implements Command {}
+  public record RequestWork(
+      int slots,
+      ActorRef<WorkerPool.Command> pool,
+      boolean needTicket,
+      List<Completed> results,
+      String node)
+      implements Command {
+    public RequestWork {
+      results = List.copyOf(results);
+    }
 
-  /** A chunk's result, from the pool that computed it (node as {@code host:port}). */
-  public record ReportResult(
-      int chunkId, int attempt, ChunkResult result, String node, ActorRef<WorkerPool.Command> pool)
-      implements Command {}
+    /** A request without results, for a pool that has no ticket yet. */
+    public RequestWork(int slots, ActorRef<WorkerPool.Command> pool) {
+      this(slots, pool, true, List.of(), "");
+    }
+  }
+
+  /**
+   * Results from the pool that computed them (node as {@code host:port}), when the pool is not
+   * asking the job for work at the time (see {@link RequestWork}).
+   */
+  public record ReportResults(
+      List<Completed> results, String node, ActorRef<WorkerPool.Command> pool) implements Command {
+    public ReportResults {
+      results = List.copyOf(results);
+    }
+
+    /** One result. */
+    public static ReportResults of(
+        int chunkId,
+        int attempt,
+        ChunkResult result,
+        String node,
+        ActorRef<WorkerPool.Command> pool) {
+      return new ReportResults(List.of(new Completed(chunkId, attempt, result)), node, pool);
+    }
+  }
 
   /** A chunk's attempt threw; {@code reason} is the exception class and message. */
   public record ReportFailure(
@@ -240,6 +284,11 @@ public final class JobCoordinator
     INSTANCE
   }
 
+  /** The batch of results waiting for the journal is due (see {@link #afterAccepting}). */
+  private enum Flush implements Command {
+    INSTANCE
+  }
+
   /** Starts sharding of coordinators on this node (call once per node, before use). */
   public static void init(ActorSystem<?> system) {
     CoordinatorSettings settings = CoordinatorSettings.from(system.settings().config());
@@ -289,6 +338,9 @@ public final class JobCoordinator
   // A research job's chunk source (null for a backtest or sweep), rebuilt from the journal.
   private ResearchDriver driver;
   private boolean started;
+  // Results accepted but not persisted yet, in arrival order (group commit; see afterAccepting).
+  private final List<JobEvent.ChunkCompleted> unpersisted = new ArrayList<>();
+  private final Set<Integer> unpersistedIds = new HashSet<>();
   // Results of the chunks completed before the snapshot this incarnation recovered from (read back
   // from the journal); null until read, or when there is no such chunk.
   private Map<Integer, ChunkResult> journalResults;
@@ -399,7 +451,13 @@ public final class JobCoordinator
         .onCommand(Subscribe.class, this::onSubscribe)
         .onCommand(Unsubscribe.class, this::onUnsubscribe)
         .onCommand(RequestWork.class, this::onRequestWork)
-        .onCommand(ReportResult.class, this::onResult)
+        .onCommand(ReportResults.class, this::onResults)
+        .onCommand(
+            Flush.class,
+            (s, c) ->
+                unpersisted.isEmpty()
+                    ? Effect().noReply()
+                    : persistWithWaiting(s, List.of(), st -> {}))
         .onCommand(ReportFailure.class, this::onFailure)
         .onCommand(RetryDue.class, this::onRetryDue)
         .onCommand(PoolsListed.class, this::onPoolsListed)
@@ -413,7 +471,7 @@ public final class JobCoordinator
               }
               return Effect().noReply();
             })
-        .onCommand(Stop.class, (s, c) -> Effect().stop().thenNoReply());
+        .onCommand(Stop.class, this::onStop);
     return b.build();
   }
 
@@ -463,8 +521,10 @@ public final class JobCoordinator
   }
 
   private ReplyEffect<JobEvent, CoordinatorState> onRequestWork(CoordinatorState s, RequestWork c) {
+    accept(s, c.results(), c.node());
     if (s.status() != JobStatus.RUNNING || !book.hasPending() || c.slots() < 1) {
-      return Effect().reply(c.pool(), new WorkerPool.NoWork(jobId, ctx.getSelf()));
+      c.pool().tell(new WorkerPool.NoWork(jobId, ctx.getSelf()));
+      return afterAccepting(s);
     }
     List<LeaseBook.Lease<ActorRef<WorkerPool.Command>>> leases =
         book.lease(
@@ -482,37 +542,109 @@ public final class JobCoordinator
           new WorkerPool.Assignment(
               l.chunkId(), l.attempt(), driver == null ? null : driver.task(l.chunkId())));
     }
-    return Effect()
-        .reply(c.pool(), new WorkerPool.WorkGranted(jobId, s.ticket(), assignments, ctx.getSelf()));
+    // Granted at once, before the results that came with the request are persisted: leases are
+    // in memory only, and a grant does not depend on those results.
+    c.pool()
+        .tell(
+            new WorkerPool.WorkGranted(
+                jobId, c.needTicket() ? s.ticket() : null, assignments, ctx.getSelf()));
+    return afterAccepting(s);
   }
 
-  private ReplyEffect<JobEvent, CoordinatorState> onResult(CoordinatorState s, ReportResult c) {
-    int id = c.chunkId();
-    if (s.status() != JobStatus.RUNNING || id < 0 || id >= total(s) || s.isDone(id)) {
-      // A duplicate (or a late result after the end): counted once, so nothing to record.
+  private ReplyEffect<JobEvent, CoordinatorState> onResults(CoordinatorState s, ReportResults c) {
+    accept(s, c.results(), c.node());
+    return afterAccepting(s);
+  }
+
+  /**
+   * Takes reported results into the batch waiting to be persisted (see {@link #afterAccepting}):
+   * each chunk's first result counts; a duplicate, a late result after the end, or a result for a
+   * chunk the job does not have is dropped. The chunk's lease ends at once, so it is not handed out
+   * again while its result waits for the journal.
+   */
+  private void accept(CoordinatorState s, List<Completed> results, String node) {
+    for (Completed c : results) {
+      int id = c.chunkId();
+      if (s.status() != JobStatus.RUNNING
+          || id < 0
+          || id >= total(s)
+          || s.isDone(id)
+          || unpersistedIds.contains(id)) {
+        book.complete(id);
+        continue;
+      }
+      if (c.result().chunkId() != id) {
+        ctx.getLog()
+            .warn(
+                "job {}: result for chunk {} reported as chunk {}",
+                jobId,
+                c.result().chunkId(),
+                id);
+        continue;
+      }
+      int knownBefore = total(s);
+      if (driver != null) {
+        driver.completed(id, c.result().payload());
+      }
+      unpersisted.add(new JobEvent.ChunkCompleted(id, c.attempt(), c.result(), node));
+      unpersistedIds.add(id);
       book.complete(id);
+      addKnown(knownBefore);
+    }
+  }
+
+  /**
+   * Group commit: results wait up to {@code persist-batch-delay} to be persisted together, in one
+   * journal write; at once when {@code persist-batch-max} are waiting or when they end the job.
+   * Nothing else waits for them (grants do not). A coordinator that crashes loses the results of at
+   * most that window, which are computed again (as the chunks it had leased are).
+   */
+  private ReplyEffect<JobEvent, CoordinatorState> afterAccepting(CoordinatorState s) {
+    if (unpersisted.isEmpty()) {
       return Effect().noReply();
     }
-    if (c.result().chunkId() != id) {
-      ctx.getLog()
-          .warn(
-              "job {}: result for chunk {} reported as chunk {}", jobId, c.result().chunkId(), id);
-      return Effect().noReply();
+    if (unpersisted.size() >= settings.persistBatchMax()
+        || settings.persistBatchDelay().isZero()
+        || endsJob(s)) {
+      return persistWithWaiting(s, List.of(), st -> {});
     }
-    int knownBefore = total(s);
-    if (driver != null) {
-      driver.completed(id, c.result().payload());
+    if (!timers.isTimerActive(Flush.INSTANCE)) {
+      timers.startSingleTimer(Flush.INSTANCE, settings.persistBatchDelay());
     }
-    List<JobEvent> events = new ArrayList<>(2);
-    events.add(new JobEvent.ChunkCompleted(id, c.attempt(), c.result(), c.node()));
-    addFinishIfLast(s, events);
+    return Effect().noReply();
+  }
+
+  /** Whether the waiting results give every chunk (every chunk known so far) an outcome. */
+  private boolean endsJob(CoordinatorState s) {
+    int done = s.doneCount() + unpersisted.size();
+    return driver == null
+        ? done >= s.ticket().totalChunks()
+        : driver.isFinished() && done >= driver.knownChunks();
+  }
+
+  /**
+   * Persists the waiting results followed by {@code events} (and the job's end when they finish it)
+   * in one write, then tells the aggregator and runs {@code after}.
+   */
+  private ReplyEffect<JobEvent, CoordinatorState> persistWithWaiting(
+      CoordinatorState s, List<JobEvent> events, Consumer<CoordinatorState> after) {
+    List<JobEvent> all = new ArrayList<>(unpersisted.size() + events.size() + 1);
+    all.addAll(unpersisted);
+    all.addAll(events);
+    List<ChunkResult> results = new ArrayList<>(unpersisted.size());
+    unpersisted.forEach(e -> results.add(e.result()));
+    unpersisted.clear();
+    unpersistedIds.clear();
+    timers.cancel(Flush.INSTANCE);
+    if (s.status() == JobStatus.RUNNING) {
+      addFinishIfLast(s, all);
+    }
     return Effect()
-        .persist(events)
+        .persist(all)
         .thenRun(
             st -> {
-              book.complete(id);
-              addKnown(knownBefore);
-              aggregator.tell(new JobAggregator.Update(c.result(), counts(st), st.status()));
+              after.accept(st);
+              aggregator.tell(new JobAggregator.Update(results, counts(st), st.status()));
               afterOutcome(st);
             })
         .thenNoReply();
@@ -525,7 +657,7 @@ public final class JobCoordinator
       return Effect().noReply();
     }
     int maxRetries = Math.max(0, s.ticket().spec().maxRetries());
-    List<JobEvent> events = new ArrayList<>(3);
+    List<JobEvent> events = new ArrayList<>(2);
     events.add(new JobEvent.ChunkFailed(id, c.attempt(), c.reason(), c.node()));
     boolean abandon = s.failures().getOrDefault(id, 0) + 1 > maxRetries;
     int knownBefore = total(s);
@@ -534,31 +666,27 @@ public final class JobCoordinator
         driver.failed(id, c.reason());
       }
       events.add(new JobEvent.ChunkAbandoned(id, s.failures().getOrDefault(id, 0) + 1, c.reason()));
-      addFinishIfLast(s, events);
     }
-    return Effect()
-        .persist(events)
-        .thenRun(
-            st -> {
-              if (abandon) {
-                book.complete(id);
-                addKnown(knownBefore);
-                ctx.getLog()
-                    .warn(
-                        "job {}: chunk {} abandoned after {} attempts: {}",
-                        jobId,
-                        id,
-                        c.attempt(),
-                        c.reason());
-              } else {
-                book.awaitRetry(id);
-                Duration wait = settings.backoff(c.attempt());
-                timers.startSingleTimer(new RetryDue(id), new RetryDue(id), wait);
-              }
-              aggregator.tell(new JobAggregator.Update(null, counts(st), st.status()));
-              afterOutcome(st);
-            })
-        .thenNoReply();
+    return persistWithWaiting(
+        s,
+        events,
+        st -> {
+          if (abandon) {
+            book.complete(id);
+            addKnown(knownBefore);
+            ctx.getLog()
+                .warn(
+                    "job {}: chunk {} abandoned after {} attempts: {}",
+                    jobId,
+                    id,
+                    c.attempt(),
+                    c.reason());
+          } else {
+            book.awaitRetry(id);
+            Duration wait = settings.backoff(c.attempt());
+            timers.startSingleTimer(new RetryDue(id), new RetryDue(id), wait);
+          }
+        });
   }
 
   private void addFinishIfLast(CoordinatorState s, List<JobEvent> events) {
@@ -625,10 +753,12 @@ public final class JobCoordinator
     if (s.status().isTerminal()) {
       return Effect().reply(c.replyTo(), report(s));
     }
-    return Effect()
-        .persist(new JobEvent.JobCancelled(c.reason(), System.currentTimeMillis()))
-        .thenRun(this::ended)
-        .thenReply(c.replyTo(), this::report);
+    List<JobEvent> events = new ArrayList<>(unpersisted);
+    events.add(new JobEvent.JobCancelled(c.reason(), System.currentTimeMillis()));
+    unpersisted.clear();
+    unpersistedIds.clear();
+    timers.cancel(Flush.INSTANCE);
+    return Effect().persist(events).thenRun(this::ended).thenReply(c.replyTo(), this::report);
   }
 
   private ReplyEffect<JobEvent, CoordinatorState> onSubscribe(CoordinatorState s, Subscribe c) {
@@ -668,7 +798,7 @@ public final class JobCoordinator
               jobId,
               c.pool().path(),
               requeued);
-      aggregator.tell(new JobAggregator.Update(null, counts(s), s.status()));
+      aggregator.tell(new JobAggregator.Update(List.of(), counts(s), s.status()));
       announce(pools);
     }
     return Effect().noReply();
@@ -686,6 +816,17 @@ public final class JobCoordinator
       announce(pools);
     }
     return Effect().noReply();
+  }
+
+  /** Passivation or a hand-off to another node: the waiting results are persisted first. */
+  private ReplyEffect<JobEvent, CoordinatorState> onStop(CoordinatorState s, Stop c) {
+    if (unpersisted.isEmpty()) {
+      return Effect().stop().thenNoReply();
+    }
+    List<JobEvent> events = new ArrayList<>(unpersisted);
+    unpersisted.clear();
+    unpersistedIds.clear();
+    return Effect().persist(events).thenStop().thenNoReply();
   }
 
   // ---- lifecycle
@@ -824,7 +965,7 @@ public final class JobCoordinator
     ctx.getSystem().receptionist().tell(Receptionist.deregister(ACTIVE_JOBS, ctx.getSelf()));
     WorkerPool.JobEnded end = new WorkerPool.JobEnded(jobId);
     pools.forEach(p -> p.tell(end));
-    aggregator.tell(new JobAggregator.Update(null, counts(st), st.status()));
+    aggregator.tell(new JobAggregator.Update(List.of(), counts(st), st.status()));
     ctx.setReceiveTimeout(settings.passivateAfter(), Idle.INSTANCE);
     ctx.getLog()
         .info(
@@ -845,7 +986,11 @@ public final class JobCoordinator
   }
 
   private ChunkCounts counts(CoordinatorState s) {
-    ChunkCounts c = s.counts(book.leasedCount(), book.pendingCount() + book.waitingRetryCount());
+    // A result waiting for the journal counts as running until it is recorded.
+    ChunkCounts c =
+        s.counts(
+            book.leasedCount() + unpersisted.size(),
+            book.pendingCount() + book.waitingRetryCount());
     if (driver == null) {
       return c;
     }

@@ -41,8 +41,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * than {@code slots * (1 + prefetchPerSlot)} it asks one announcing job (round robin, one request
  * in flight at a time) for exactly the difference ({@link JobCoordinator.RequestWork}). The actor
  * stays thin: each chunk runs on the pool's own executor, sized by {@code slots}, through {@link
- * ChunkRunner}, and comes back with {@code pipeToSelf}; its outcome goes to the job through
- * sharding, so it reaches the coordinator wherever it lives by then. The pool registers with the
+ * ChunkRunner}, and comes back with {@code pipeToSelf}. A result goes to the job with the pool's
+ * next request to it (one message for both); when the pool is not about to ask the job, on its own,
+ * to the coordinator the pool knows, or through sharding when it knows none (the coordinator moved
+ * or restarts), which is also how a failure goes, so it reaches the coordinator wherever it lives
+ * by then. A job's ticket travels with the first grant only. The pool registers with the
  * receptionist under {@link #SERVICE_KEY}, which is how coordinators find every pool of the
  * cluster.
  *
@@ -137,6 +140,9 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     ActorRef<JobCoordinator.Command> coordinator;
     boolean hasWork;
     JobTicket ticket;
+    // Results computed here and not reported yet: they go with the next request to the job, or
+    // on their own when the pool is not about to ask it (see fill()).
+    final List<JobCoordinator.Completed> outbox = new ArrayList<>();
   }
 
   /**
@@ -244,15 +250,24 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
   private Behavior<Command> onWorkGranted(WorkGranted m) {
     Job job = jobs.computeIfAbsent(m.jobId(), id -> new Job());
     track(m.jobId(), job, m.coordinator());
-    job.ticket = m.ticket();
+    if (m.ticket() != null) {
+      job.ticket = m.ticket();
+    }
     if (m.jobId().equals(asking)) {
       if (m.assignments().size() < askedSlots) {
         job.hasWork = false;
       }
       asking = null;
     }
+    if (job.ticket == null) {
+      // Only for a job this pool forgot in between (it ended): its leases do not matter any more.
+      getContext()
+          .getLog()
+          .warn("job {}: {} chunks granted without a ticket", m.jobId(), m.assignments().size());
+      return fill();
+    }
     for (Assignment a : m.assignments()) {
-      start(m.jobId(), m.ticket(), a);
+      start(m.jobId(), job.ticket, a);
     }
     return fill();
   }
@@ -310,9 +325,15 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     ActorRef<Command> self = getContext().getSelf();
     if (m.error() == null) {
       completed++;
-      coordinator.tell(
-          new JobCoordinator.ReportResult(
-              m.assignment().chunkId(), m.assignment().attempt(), m.result(), node, self));
+      JobCoordinator.Completed done =
+          new JobCoordinator.Completed(
+              m.assignment().chunkId(), m.assignment().attempt(), m.result());
+      Job job = jobs.get(m.jobId());
+      if (job != null) {
+        job.outbox.add(done);
+      } else {
+        coordinator.tell(new JobCoordinator.ReportResults(List.of(done), node, self));
+      }
     } else {
       failed++;
       Throwable cause = unwrap(m.error());
@@ -378,11 +399,34 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     }
   }
 
-  /** Asks one job with announced work for as many chunks as the pool can hold beyond its own. */
+  /**
+   * Asks one job with announced work for as many chunks as the pool can hold beyond its own, with
+   * the results computed for it meanwhile; then reports the results of every other job, except the
+   * one a request is in flight to: those go with the next request to it (at the latest when its
+   * answer or its timeout comes back, which calls this again).
+   */
   private Behavior<Command> fill() {
+    ask();
+    for (Map.Entry<String, Job> e : jobs.entrySet()) {
+      Job job = e.getValue();
+      if (!job.outbox.isEmpty() && !e.getKey().equals(asking)) {
+        JobCoordinator.ReportResults report =
+            new JobCoordinator.ReportResults(job.outbox, node, getContext().getSelf());
+        job.outbox.clear();
+        if (job.coordinator != null) {
+          job.coordinator.tell(report);
+        } else {
+          sharding.entityRefFor(JobCoordinator.ENTITY_KEY, e.getKey()).tell(report);
+        }
+      }
+    }
+    return this;
+  }
+
+  private void ask() {
     int free = slots * (1 + prefetchPerSlot) - busy;
     if (asking != null || free <= 0 || jobs.isEmpty()) {
-      return this;
+      return;
     }
     List<String> ids = new ArrayList<>(jobs.keySet());
     for (int k = 0; k < ids.size(); k++) {
@@ -393,13 +437,15 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
         asking = id;
         askedSlots = free;
         request++;
-        job.coordinator.tell(new JobCoordinator.RequestWork(free, getContext().getSelf()));
+        job.coordinator.tell(
+            new JobCoordinator.RequestWork(
+                free, getContext().getSelf(), job.ticket == null, job.outbox, node));
+        job.outbox.clear();
         timers.startSingleTimer(
             RequestTimedOut.class, new RequestTimedOut(request), requestTimeout);
-        return this;
+        return;
       }
     }
-    return this;
   }
 
   private void start(String jobId, JobTicket ticket, Assignment a) {

@@ -96,7 +96,9 @@ class CoordinatorStateTest {
             Duration.ofMillis(100),
             "Sharpe Ratio",
             true,
-            "jdbc-read-journal");
+            "jdbc-read-journal",
+            Duration.ofMillis(25),
+            64);
     assertThat(s.backoff(1)).isEqualTo(Duration.ofMillis(300));
     assertThat(s.backoff(2)).isEqualTo(Duration.ofMillis(600));
     assertThat(s.backoff(3)).isEqualTo(Duration.ofMillis(1200));

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
@@ -26,11 +27,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The coordinator against Pekko's EventSourcedBehaviorTestKit (in-memory journal and snapshot
  * store, serialization of commands, events and state verified on every command): recovery re-issues
- * exactly the missing chunks, duplicates count once, retries then failure, cancel, snapshots.
+ * exactly the missing chunks, duplicates count once, retries then failure, cancel, snapshots; most
+ * with one journal write per result ({@code persist-batch-delay = 0s}), the group commit in tests
+ * of its own.
  */
 class JobCoordinatorTest {
   private static final Config CONFIG =
-      ConfigFactory.parseString("alphapulse.job.read-journal = \"pekko.persistence.testkit.query\"")
+      ConfigFactory.parseString(
+              "alphapulse.job.read-journal = \"pekko.persistence.testkit.query\"\n"
+                  + "alphapulse.job.persist-batch-delay = 0s")
           .withFallback(EventSourcedBehaviorTestKit.config())
           .withFallback(PersistenceTestKitSnapshotPlugin.config())
           .withFallback(TestJobs.fastJobs())
@@ -54,13 +59,13 @@ class JobCoordinatorTest {
 
   @BeforeEach
   void setUp() {
+    coordinator(CoordinatorSettings.from(KIT.system().settings().config()));
+  }
+
+  private void coordinator(CoordinatorSettings settings) {
     es =
         EventSourcedBehaviorTestKit.create(
-            KIT.system(),
-            JobCoordinator.create(
-                "job-1",
-                passivations::add,
-                CoordinatorSettings.from(KIT.system().settings().config())));
+            KIT.system(), JobCoordinator.create("job-1", passivations::add, settings));
     es.clear();
     passivations.clear();
     pool = KIT.createTestProbe();
@@ -92,7 +97,7 @@ class JobCoordinatorTest {
 
   private void complete(int chunk, int attempt) {
     es.runCommand(
-        new JobCoordinator.ReportResult(chunk, attempt, RESULTS.get(chunk), "n:1", pool.ref()));
+        JobCoordinator.ReportResults.of(chunk, attempt, RESULTS.get(chunk), "n:1", pool.ref()));
   }
 
   private JobCoordinator.StatusReport status() {
@@ -128,10 +133,10 @@ class JobCoordinatorTest {
     submit();
     request(2);
     var first =
-        es.runCommand(new JobCoordinator.ReportResult(0, 1, RESULTS.get(0), "n:1", pool.ref()));
+        es.runCommand(JobCoordinator.ReportResults.of(0, 1, RESULTS.get(0), "n:1", pool.ref()));
     assertThat(first.events()).hasSize(1);
     var again =
-        es.runCommand(new JobCoordinator.ReportResult(0, 1, RESULTS.get(0), "n:2", pool.ref()));
+        es.runCommand(JobCoordinator.ReportResults.of(0, 1, RESULTS.get(0), "n:2", pool.ref()));
     assertThat(again.hasNoEvents()).isTrue();
     JobCoordinator.StatusReport s = status();
     assertThat(s.chunks().succeeded()).isEqualTo(1);
@@ -139,7 +144,7 @@ class JobCoordinatorTest {
     // A result from a lease the coordinator forgot (e.g. before a restart) is still taken, once.
     es.restart();
     var late =
-        es.runCommand(new JobCoordinator.ReportResult(1, 1, RESULTS.get(1), "n:3", pool.ref()));
+        es.runCommand(JobCoordinator.ReportResults.of(1, 1, RESULTS.get(1), "n:3", pool.ref()));
     assertThat(late.events()).hasSize(1);
     assertThat(status().chunks().succeeded()).isEqualTo(2);
   }
@@ -160,7 +165,7 @@ class JobCoordinatorTest {
         List<WorkerPool.Assignment> now = request(1);
         assertThat(ids(now)).doesNotContain(0);
         es.runCommand(
-            new JobCoordinator.ReportResult(
+            JobCoordinator.ReportResults.of(
                 now.get(0).chunkId(), 1, RESULTS.get(now.get(0).chunkId()), "n:1", pool.ref()));
         WorkerPool.Assignment retry = awaitLease(0);
         assertThat(retry.attempt()).isEqualTo(attempt + 1);
@@ -266,7 +271,7 @@ class JobCoordinatorTest {
     assertThat(request(5)).isEmpty();
     // late results are not recorded
     assertThat(
-            es.runCommand(new JobCoordinator.ReportResult(1, 1, RESULTS.get(1), "n", pool.ref()))
+            es.runCommand(JobCoordinator.ReportResults.of(1, 1, RESULTS.get(1), "n", pool.ref()))
                 .hasNoEvents())
         .isTrue();
     es.restart();
@@ -312,5 +317,151 @@ class JobCoordinatorTest {
     assertThat(s.ticket()).isNull();
     assertThat(request(3)).isEmpty();
     assertThat(passivations).isNotEmpty();
+  }
+
+  // ---- group commit
+
+  private void batching(Duration delay, int max) {
+    coordinator(
+        CoordinatorSettings.from(KIT.system().settings().config()).withPersistBatch(delay, max));
+  }
+
+  private boolean waits(int chunk) {
+    return es.runCommand(
+            JobCoordinator.ReportResults.of(chunk, 1, RESULTS.get(chunk), "n:1", pool.ref()))
+        .hasNoEvents();
+  }
+
+  private static JobEvent completion(int chunk) {
+    return new JobEvent.ChunkCompleted(chunk, 1, RESULTS.get(chunk), "n:1");
+  }
+
+  @Test
+  void results_wait_and_are_persisted_in_one_write_when_the_batch_is_full() {
+    batching(Duration.ofMinutes(1), 3);
+    submit();
+    request(12);
+    assertThat(waits(0)).isTrue();
+    assertThat(waits(1)).isTrue();
+    // a duplicate of a waiting result counts once
+    assertThat(waits(1)).isTrue();
+    JobCoordinator.StatusReport s = status();
+    assertThat(s.chunks().succeeded()).isZero();
+    assertThat(s.chunks().running()).isEqualTo(12); // 10 leased, 2 waiting for the journal
+    assertThat(s.chunks().pending()).isZero();
+    var third =
+        es.runCommand(JobCoordinator.ReportResults.of(2, 1, RESULTS.get(2), "n:1", pool.ref()));
+    assertThat(third.events()).containsExactly(completion(0), completion(1), completion(2));
+    assertThat(status().chunks().succeeded()).isEqualTo(3);
+    assertThat(status().chunks().attempts()).isEqualTo(3);
+  }
+
+  @Test
+  void waiting_results_are_persisted_after_the_delay() {
+    batching(Duration.ofMillis(100), 64);
+    submit();
+    request(12);
+    assertThat(waits(0)).isTrue();
+    assertThat(waits(5)).isTrue();
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (status().chunks().succeeded() < 2 && System.nanoTime() < deadline) {
+      sleep(20);
+    }
+    assertThat(completedIds(es.getState())).containsExactly(0, 5);
+    es.restart();
+    assertThat(completedIds(es.getState())).containsExactly(0, 5);
+  }
+
+  @Test
+  void results_come_with_a_request_whose_grant_does_not_wait_and_the_last_one_ends_the_job() {
+    batching(Duration.ofMinutes(1), 64);
+    submit();
+    assertThat(ids(request(2))).containsExactly(0, 1);
+    es.runCommand(
+        new JobCoordinator.RequestWork(
+            1,
+            pool.ref(),
+            false,
+            List.of(new JobCoordinator.Completed(0, 1, RESULTS.get(0))),
+            "n:1"));
+    WorkerPool.WorkGranted g = pool.expectMessageClass(WorkerPool.WorkGranted.class);
+    assertThat(g.ticket()).as("the pool has the ticket").isNull();
+    assertThat(ids(g.assignments())).containsExactly(2);
+    assertThat(status().chunks().succeeded()).isZero();
+    List<Integer> rest = ids(request(100));
+    assertThat(rest).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11);
+    assertThat(waits(1)).isTrue();
+    assertThat(waits(2)).isTrue();
+    for (int id : rest.subList(0, rest.size() - 1)) {
+      assertThat(waits(id)).isTrue();
+    }
+    var last =
+        es.runCommand(JobCoordinator.ReportResults.of(11, 1, RESULTS.get(11), "n:1", pool.ref()));
+    assertThat(last.events()).hasSize(13);
+    assertThat(last.events().subList(0, 3))
+        .containsExactly(completion(0), completion(1), completion(2));
+    assertThat(last.events().get(12)).isInstanceOf(JobEvent.JobFinished.class);
+    assertThat(es.getState().status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(es.getState().completed().size()).isEqualTo(12);
+  }
+
+  @Test
+  void a_crash_loses_only_the_waiting_results_whose_chunks_are_handed_out_again() {
+    batching(Duration.ofMinutes(1), 3);
+    submit();
+    request(12);
+    assertThat(waits(0)).isTrue();
+    assertThat(waits(1)).isTrue();
+    assertThat(waits(2)).isFalse();
+    assertThat(waits(3)).isTrue();
+    es.restart();
+    assertThat(completedIds(es.getState())).containsExactly(0, 1, 2);
+    assertThat(ids(request(100))).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11);
+  }
+
+  @Test
+  void cancel_persists_the_waiting_results_first() {
+    batching(Duration.ofMinutes(1), 64);
+    submit();
+    request(4);
+    assertThat(waits(1)).isTrue();
+    var cancel =
+        es.<JobCoordinator.StatusReport>runCommand(
+            replyTo -> new JobCoordinator.Cancel("user", replyTo));
+    assertThat(cancel.events()).hasSize(2);
+    assertThat(cancel.events().get(0)).isEqualTo(completion(1));
+    assertThat(cancel.events().get(1)).isInstanceOf(JobEvent.JobCancelled.class);
+    assertThat(cancel.reply().chunks().succeeded()).isEqualTo(1);
+  }
+
+  @Test
+  void a_stop_persists_the_waiting_results_first() {
+    JobTicket ticket = TestJobs.ticket("job-stop", TestJobs.sweep(2, 600, 4, 2, 5), 2);
+    ActorRef<JobCoordinator.Command> c =
+        KIT.spawn(
+            JobCoordinator.create(
+                "job-stop",
+                p -> {},
+                CoordinatorSettings.from(KIT.system().settings().config())
+                    .withPersistBatch(Duration.ofMinutes(1), 64)));
+    TestProbe<StatusReply<JobCoordinator.Accepted>> accepted = KIT.createTestProbe();
+    c.tell(new JobCoordinator.Submit(ticket, accepted.ref()));
+    assertThat(accepted.receiveMessage().isSuccess()).isTrue();
+    c.tell(new JobCoordinator.RequestWork(2, pool.ref()));
+    pool.expectMessageClass(WorkerPool.WorkGranted.class);
+    c.tell(JobCoordinator.ReportResults.of(0, 1, RESULTS.get(0), "n:1", pool.ref()));
+    c.tell(JobCoordinator.Stop.INSTANCE);
+    pool.expectTerminated(c);
+    assertThat(es.persistenceTestKit().persistedInStorage("JobCoordinator|job-stop"))
+        .contains(completion(0));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }

@@ -101,11 +101,18 @@ class SerializationTest {
     kryo(new JobCoordinator.Subscribe(watcher.ref()));
     kryo(new JobCoordinator.Unsubscribe(watcher.ref()));
     kryo(new JobCoordinator.RequestWork(3, pool.ref()));
+    kryo(
+        new JobCoordinator.RequestWork(
+            2,
+            pool.ref(),
+            false,
+            List.of(new JobCoordinator.Completed(results.get(0).chunkId(), 1, results.get(0))),
+            "127.0.0.1:2552"));
     for (ChunkResult r : results) {
-      kryo(new JobCoordinator.ReportResult(r.chunkId(), 1, r, "127.0.0.1:2552", pool.ref()));
+      kryo(JobCoordinator.ReportResults.of(r.chunkId(), 1, r, "127.0.0.1:2552", pool.ref()));
     }
     for (ChunkResult r : segments) {
-      kryo(new JobCoordinator.ReportResult(r.chunkId(), 2, r, "127.0.0.1:2552", pool.ref()));
+      kryo(JobCoordinator.ReportResults.of(r.chunkId(), 2, r, "127.0.0.1:2552", pool.ref()));
     }
     kryo(
         new JobCoordinator.ReportFailure(
@@ -182,6 +189,9 @@ class SerializationTest {
             SWEEP,
             List.of(new WorkerPool.Assignment(0, 1), new WorkerPool.Assignment(7, 3)),
             coordinator.ref()));
+    kryo(
+        new WorkerPool.WorkGranted(
+            "job-s", null, List.of(new WorkerPool.Assignment(1, 1)), coordinator.ref()));
     kryo(new WorkerPool.NoWork("job-s", coordinator.ref()));
     kryo(new WorkerPool.JobEnded("job-s"));
     kryo(new WorkerPool.GetReport(reports.ref()));
@@ -260,9 +270,10 @@ class SerializationTest {
             r.stats());
     ChunkResult c = new ChunkResult(0, List.of(mixed), null);
     var viaKryo =
-        (JobCoordinator.ReportResult) kryo(new JobCoordinator.ReportResult(0, 1, c, "h", null));
-    assertThat(viaKryo.result().runs().get(0).params().get("fast")).isInstanceOf(Integer.class);
-    assertThat(viaKryo.result().runs().get(0).params().get("ratio")).isInstanceOf(Double.class);
+        (JobCoordinator.ReportResults) kryo(JobCoordinator.ReportResults.of(0, 1, c, "h", null));
+    ChunkResult back = viaKryo.results().get(0).result();
+    assertThat(back.runs().get(0).params().get("fast")).isInstanceOf(Integer.class);
+    assertThat(back.runs().get(0).params().get("ratio")).isInstanceOf(Double.class);
     var viaJackson = (JobEvent.ChunkCompleted) jackson(new JobEvent.ChunkCompleted(0, 1, c, "h"));
     assertThat(viaJackson.result().runs().get(0).params().get("fast")).isInstanceOf(Integer.class);
     assertThat(viaJackson.result().runs().get(0).params().get("ratio")).isInstanceOf(Double.class);

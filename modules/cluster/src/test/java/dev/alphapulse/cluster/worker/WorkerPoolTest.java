@@ -84,7 +84,10 @@ class WorkerPoolTest {
   void asksForItsSlotsPlusThePrefetch() {
     ActorRef<WorkerPool.Command> pool = pool(2, 1);
     pool.tell(new WorkerPool.WorkAvailable("job-a", coordinator.ref()));
-    assertThat(expectRequest().slots()).isEqualTo(4);
+    JobCoordinator.RequestWork first = expectRequest();
+    assertThat(first.slots()).isEqualTo(4);
+    assertThat(first.needTicket()).isTrue();
+    assertThat(first.results()).isEmpty();
 
     ActorRef<WorkerPool.Command> exact = pool(3, 0);
     exact.tell(new WorkerPool.WorkAvailable("job-b", coordinator.ref()));
@@ -110,19 +113,27 @@ class WorkerPoolTest {
     int next = 2;
     while (reported.size() < 4) {
       JobCoordinator.Command m = coordinator.receiveMessage(Duration.ofSeconds(30));
-      if (m instanceof JobCoordinator.ReportResult r) {
-        assertThat(r.result()).isEqualTo(expected.get(r.chunkId()));
-        reported.add(r.chunkId());
+      if (m instanceof JobCoordinator.ReportResults r) {
+        // results the pool reports on their own: it is not asking for more
+        assertThat(next).isEqualTo(4);
+        for (JobCoordinator.Completed c : r.results()) {
+          assertThat(c.result()).isEqualTo(expected.get(c.chunkId()));
+          reported.add(c.chunkId());
+        }
       } else if (m instanceof JobCoordinator.RequestWork w) {
-        // After an outcome the pool holds one chunk, so it asks for exactly one more.
+        // After an outcome the pool holds one chunk, so it asks for exactly one more, with the
+        // result; it has the ticket already.
         assertThat(w.slots()).isEqualTo(1);
+        assertThat(w.needTicket()).isFalse();
+        assertThat(w.results()).hasSize(1);
+        for (JobCoordinator.Completed c : w.results()) {
+          assertThat(c.result()).isEqualTo(expected.get(c.chunkId()));
+          reported.add(c.chunkId());
+        }
         if (next < 4) {
           pool.tell(
               new WorkerPool.WorkGranted(
-                  "job-c",
-                  ticket,
-                  List.of(new WorkerPool.Assignment(next++, 1)),
-                  coordinator.ref()));
+                  "job-c", null, List.of(new WorkerPool.Assignment(next++, 1)), coordinator.ref()));
         } else {
           pool.tell(new WorkerPool.NoWork("job-c", coordinator.ref()));
         }
