@@ -90,16 +90,22 @@ final class ItCluster implements AutoCloseable {
     return c;
   }
 
+  /** At most this many results wait for the journal's group commit on a node of these tests. */
+  static final int PERSIST_BATCH_MAX = 16;
+
   /**
    * The node JVMs' options: small heap, serial GC (3 nodes share 2 cores), result cache off, the
-   * run log; plus {@code -Dalphapulse.it.node-jvm-options="..."} of the test JVM, split at spaces
-   * (for diagnosis, e.g. extra logging).
+   * group commit capped at {@value #PERSIST_BATCH_MAX} results (so that the chunks a killed
+   * coordinator loses are bounded by it, not only by its 25 ms delay), the run log; plus {@code
+   * -Dalphapulse.it.node-jvm-options="..."} of the test JVM, split at spaces (for diagnosis, e.g.
+   * extra logging).
    */
   private static List<String> nodeJvmOptions(Path runLogs) {
     List<String> options = new ArrayList<>();
     options.add("-Xmx768m");
     options.add("-XX:+UseSerialGC");
     options.add("-Dalphapulse.worker.result-cache-bytes=0");
+    options.add("-Dalphapulse.job.persist-batch-max=" + PERSIST_BATCH_MAX);
     options.add("-D" + ItStrategies.RUN_LOG + "=" + runLogs);
     String extra = System.getProperty("alphapulse.it.node-jvm-options", "").trim();
     if (!extra.isEmpty()) {
