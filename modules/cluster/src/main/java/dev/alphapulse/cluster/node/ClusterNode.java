@@ -152,6 +152,7 @@ public final class ClusterNode implements AutoCloseable {
                 WorkerPool.create(
                     options.slots(),
                     c.getInt("alphapulse.worker.prefetch-per-slot"),
+                    c.getDuration("alphapulse.worker.prefetch-time"),
                     runner,
                     resources,
                     c.getDuration("alphapulse.worker.request-timeout")),

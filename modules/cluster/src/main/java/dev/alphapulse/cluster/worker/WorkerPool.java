@@ -51,13 +51,17 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  *
  * <h2>Prefetch</h2>
  *
- * Up to {@code prefetchPerSlot} leased chunks per slot wait in the executor's queue behind the
- * running ones, so a slot that finishes a chunk starts the next one at once instead of idling for
- * the round trip result, journal write, request, grant (a remote coordinator, a PostgreSQL commit).
- * The price is bounded: a pool holds at most {@code slots * (1 + prefetchPerSlot)} leases, and at
- * the end of a job a queued chunk may wait one chunk's time for its slot while another node's slot
- * is already free. With {@code prefetchPerSlot = 0} a pool holds exactly as many chunks as it
- * computes.
+ * Leased chunks wait in the executor's queue behind the running ones, so a slot that finishes a
+ * chunk starts the next one at once instead of idling for the round trip request, grant (a remote
+ * coordinator). The queue holds {@code prefetchPerSlot} chunks per slot, or, when chunks are short,
+ * as many as take about {@code prefetchTime} by the moving average of the chunks computed so far
+ * ({@link #queuePerSlot}); the pool asks for more once half the queue is gone. So a pool of short
+ * chunks asks for, and reports the results of, several chunks per round trip, while the other half
+ * of its queue keeps the slots busy. The price is bounded: a pool holds at most {@code slots * (1 +
+ * queue)} leases, about {@code prefetchTime} of work per slot, which at the end of a job may wait
+ * for its slot while another node's slot is already free; and a result waits at most half of {@code
+ * prefetchTime} for a request to go with. With {@code prefetchTime = 0} the queue holds exactly
+ * {@code prefetchPerSlot} chunks per slot and every result is reported at once.
  */
 public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
 
@@ -127,8 +131,17 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     }
   }
 
-  private record ChunkDone(String jobId, Assignment assignment, ChunkResult result, Throwable error)
+  /** A chunk's outcome: its result and how long it took to compute, or the error it threw. */
+  private record ChunkDone(
+      String jobId, Assignment assignment, ChunkResult result, long nanos, Throwable error)
       implements Command {}
+
+  private record Ran(ChunkResult result, long nanos) {}
+
+  /** Results held back to go with a request are due to be reported on their own. */
+  private enum ReportDue implements Command {
+    INSTANCE
+  }
 
   private record CoordinatorGone(String jobId, ActorRef<JobCoordinator.Command> coordinator)
       implements Command {}
@@ -145,11 +158,18 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     final List<JobCoordinator.Completed> outbox = new ArrayList<>();
   }
 
+  /** The most chunks queued per slot however short they are. */
+  static final int MAX_QUEUE_PER_SLOT = 32;
+
   /**
    * A pool.
    *
    * @param slots chunks computed at once, at least 1
-   * @param prefetchPerSlot leased chunks queued per slot beyond the running ones, at least 0
+   * @param prefetchPerSlot leased chunks queued per slot beyond the running ones, at least 0 (the
+   *     least the queue holds)
+   * @param prefetchTime about how much work to queue per slot, judged by the chunks computed so far
+   *     (more chunks than {@code prefetchPerSlot} when they are short); zero to queue exactly
+   *     {@code prefetchPerSlot} and to report every result at once
    * @param runner computes chunks (thread-safe)
    * @param monitor samples this node's CPU and memory
    * @param requestTimeout how long to wait for a coordinator's answer before asking another job
@@ -157,6 +177,7 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
   public static Behavior<Command> create(
       int slots,
       int prefetchPerSlot,
+      Duration prefetchTime,
       ChunkRunner runner,
       ResourceMonitor monitor,
       Duration requestTimeout) {
@@ -166,12 +187,22 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     if (prefetchPerSlot < 0) {
       throw new IllegalArgumentException("prefetchPerSlot: must be >= 0, was " + prefetchPerSlot);
     }
+    if (prefetchTime.isNegative()) {
+      throw new IllegalArgumentException("prefetchTime: must be >= 0, was " + prefetchTime);
+    }
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
                 timers ->
                     new WorkerPool(
-                        ctx, timers, slots, prefetchPerSlot, runner, monitor, requestTimeout)));
+                        ctx,
+                        timers,
+                        slots,
+                        prefetchPerSlot,
+                        prefetchTime,
+                        runner,
+                        monitor,
+                        requestTimeout)));
   }
 
   private final TimerScheduler<Command> timers;
@@ -179,6 +210,8 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
   private final ResourceMonitor monitor;
   private final Duration requestTimeout;
   private final int prefetchPerSlot;
+  private final long prefetchNanos;
+  private double chunkNanos = -1; // moving average of the time a chunk takes, -1 before the first
   private final ThreadPoolExecutor executor;
   private final String node;
   private final ClusterSharding sharding;
@@ -197,10 +230,12 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
       TimerScheduler<Command> timers,
       int slots,
       int prefetchPerSlot,
+      Duration prefetchTime,
       ChunkRunner runner,
       ResourceMonitor monitor,
       Duration requestTimeout) {
     super(ctx);
+    this.prefetchNanos = prefetchTime.toNanos();
     this.timers = timers;
     this.slots = slots;
     this.prefetchPerSlot = prefetchPerSlot;
@@ -234,6 +269,7 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
         .onMessage(ChunkDone.class, this::onChunkDone)
         .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
         .onMessage(RequestTimedOut.class, this::onRequestTimedOut)
+        .onMessageEquals(ReportDue.INSTANCE, this::onReportDue)
         .onMessage(GetReport.class, m -> reply(m.replyTo()))
         .onMessage(SetSlots.class, this::onSetSlots)
         .onSignal(PostStop.class, s -> onStop())
@@ -325,6 +361,7 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
     ActorRef<Command> self = getContext().getSelf();
     if (m.error() == null) {
       completed++;
+      chunkNanos = chunkNanos < 0 ? m.nanos() : chunkNanos + 0.2 * (m.nanos() - chunkNanos);
       JobCoordinator.Completed done =
           new JobCoordinator.Completed(
               m.assignment().chunkId(), m.assignment().attempt(), m.result());
@@ -400,32 +437,92 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
   }
 
   /**
-   * Asks one job with announced work for as many chunks as the pool can hold beyond its own, with
-   * the results computed for it meanwhile; then reports the results of every other job, except the
-   * one a request is in flight to: those go with the next request to it (at the latest when its
-   * answer or its timeout comes back, which calls this again).
+   * Chunks queued per slot beyond the running one, by the moving average of the chunks computed so
+   * far.
+   */
+  private int queuePerSlot() {
+    return queuePerSlot(prefetchPerSlot, prefetchNanos, chunkNanos);
+  }
+
+  /**
+   * Chunks to queue per slot: {@code prefetchPerSlot}, or as many chunks of {@code chunkNanos} as
+   * fill {@code prefetchNanos} when that is more, at most {@value #MAX_QUEUE_PER_SLOT}; {@code
+   * chunkNanos <= 0} (nothing measured yet) or {@code prefetchNanos <= 0} give {@code
+   * prefetchPerSlot}.
+   */
+  static int queuePerSlot(int prefetchPerSlot, long prefetchNanos, double chunkNanos) {
+    if (prefetchNanos <= 0 || chunkNanos <= 0) {
+      return prefetchPerSlot;
+    }
+    double q = Math.ceil(prefetchNanos / chunkNanos);
+    return (int) Math.max(prefetchPerSlot, Math.min(MAX_QUEUE_PER_SLOT, q));
+  }
+
+  /** The fewest free places a pool asks for: half its queue, at least one. */
+  static int askAt(int slots, int queuePerSlot) {
+    return Math.max(1, slots * queuePerSlot / 2);
+  }
+
+  /**
+   * Asks one job with announced work for more chunks when the pool can take enough of them (see
+   * {@link #ask}), with the results computed for it meanwhile; then reports the results of the
+   * other jobs: at once for a job the pool will not ask (no work announced, or no coordinator
+   * known), else after at most half of {@code prefetchTime}, unless a request takes them first.
+   * Results of the job a request is in flight to wait for the answer (or its timeout), which calls
+   * this again.
    */
   private Behavior<Command> fill() {
     ask();
+    boolean holding = false;
     for (Map.Entry<String, Job> e : jobs.entrySet()) {
       Job job = e.getValue();
-      if (!job.outbox.isEmpty() && !e.getKey().equals(asking)) {
-        JobCoordinator.ReportResults report =
-            new JobCoordinator.ReportResults(job.outbox, node, getContext().getSelf());
-        job.outbox.clear();
-        if (job.coordinator != null) {
-          job.coordinator.tell(report);
-        } else {
-          sharding.entityRefFor(JobCoordinator.ENTITY_KEY, e.getKey()).tell(report);
-        }
+      if (job.outbox.isEmpty() || e.getKey().equals(asking)) {
+        continue;
       }
+      if (prefetchNanos > 0 && job.hasWork && job.coordinator != null) {
+        holding = true;
+      } else {
+        report(e.getKey(), job);
+      }
+    }
+    if (holding && !timers.isTimerActive(ReportDue.INSTANCE)) {
+      timers.startSingleTimer(ReportDue.INSTANCE, Duration.ofNanos(prefetchNanos / 2));
     }
     return this;
   }
 
+  private Behavior<Command> onReportDue() {
+    jobs.forEach(
+        (id, job) -> {
+          if (!job.outbox.isEmpty() && !id.equals(asking)) {
+            report(id, job);
+          }
+        });
+    return fill();
+  }
+
+  /** Reports a job's held results on their own. */
+  private void report(String jobId, Job job) {
+    JobCoordinator.ReportResults report =
+        new JobCoordinator.ReportResults(job.outbox, node, getContext().getSelf());
+    job.outbox.clear();
+    if (job.coordinator != null) {
+      job.coordinator.tell(report);
+    } else {
+      sharding.entityRefFor(JobCoordinator.ENTITY_KEY, jobId).tell(report);
+    }
+  }
+
+  /**
+   * Asks one job with announced work (round robin, one request in flight) for as many chunks as the
+   * pool can hold beyond its own, once that is at least half its queue ({@link #queuePerSlot}), so
+   * that short chunks are asked for (and their results reported) several at a time while half the
+   * queue still waits for the slots.
+   */
   private void ask() {
-    int free = slots * (1 + prefetchPerSlot) - busy;
-    if (asking != null || free <= 0 || jobs.isEmpty()) {
+    int queue = queuePerSlot();
+    int free = slots * (1 + queue) - busy;
+    if (asking != null || free < askAt(slots, queue) || jobs.isEmpty()) {
       return;
     }
     List<String> ids = new ArrayList<>(jobs.keySet());
@@ -450,9 +547,21 @@ public final class WorkerPool extends AbstractBehavior<WorkerPool.Command> {
 
   private void start(String jobId, JobTicket ticket, Assignment a) {
     busy++;
-    CompletableFuture<ChunkResult> future =
-        CompletableFuture.supplyAsync(() -> runner.run(ticket, a.chunkId(), a.task()), executor);
-    getContext().pipeToSelf(future, (r, err) -> new ChunkDone(jobId, a, r, err));
+    CompletableFuture<Ran> future =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long t0 = System.nanoTime();
+              ChunkResult r = runner.run(ticket, a.chunkId(), a.task());
+              return new Ran(r, System.nanoTime() - t0);
+            },
+            executor);
+    getContext()
+        .pipeToSelf(
+            future,
+            (r, err) ->
+                r == null
+                    ? new ChunkDone(jobId, a, null, 0, err)
+                    : new ChunkDone(jobId, a, r.result(), r.nanos(), null));
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -66,11 +66,17 @@ class WorkerPoolTest {
   }
 
   private static ActorRef<WorkerPool.Command> pool(int slots, int prefetchPerSlot) {
+    return pool(slots, prefetchPerSlot, Duration.ZERO);
+  }
+
+  private static ActorRef<WorkerPool.Command> pool(
+      int slots, int prefetchPerSlot, Duration prefetchTime) {
     ChunkRunner runner = new ChunkRunner(TestJobs.DATASETS, null);
     return kit.spawn(
         WorkerPool.create(
             slots,
             prefetchPerSlot,
+            prefetchTime,
             runner,
             new ResourceMonitor(0.95, 0.9, 5),
             Duration.ofSeconds(5)));
@@ -140,5 +146,66 @@ class WorkerPoolTest {
       }
     }
     assertThat(reported).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void queuesAboutThePrefetchTimeOfShortChunksAndAsksAtHalfOfIt() {
+    long ms = 1_000_000;
+    // nothing measured yet, or no prefetch time: the per-slot prefetch
+    assertThat(WorkerPool.queuePerSlot(1, 20 * ms, -1)).isEqualTo(1);
+    assertThat(WorkerPool.queuePerSlot(2, 0, 3 * ms)).isEqualTo(2);
+    // 20 ms of 3 ms chunks: 7; of 40 ms chunks: the prefetch; of 1 microsecond chunks: the cap
+    assertThat(WorkerPool.queuePerSlot(1, 20 * ms, 3 * ms)).isEqualTo(7);
+    assertThat(WorkerPool.queuePerSlot(1, 20 * ms, 40 * ms)).isEqualTo(1);
+    assertThat(WorkerPool.queuePerSlot(1, 20 * ms, 1_000)).isEqualTo(WorkerPool.MAX_QUEUE_PER_SLOT);
+    assertThat(WorkerPool.askAt(1, 1)).isEqualTo(1);
+    assertThat(WorkerPool.askAt(2, 1)).isEqualTo(1);
+    assertThat(WorkerPool.askAt(1, 7)).isEqualTo(3);
+    assertThat(WorkerPool.askAt(8, 1)).isEqualTo(4);
+  }
+
+  @Test
+  void asksForShortChunksAndReportsTheirResultsSeveralAtATime() {
+    JobTicket ticket = TestJobs.ticket("job-d", TestJobs.sweep(1), 1); // 48 one-set chunks
+    List<ChunkResult> expected = TestJobs.sequentialChunks(ticket);
+    ActorRef<WorkerPool.Command> pool = pool(1, 1, Duration.ofSeconds(2));
+    pool.tell(new WorkerPool.WorkAvailable("job-d", coordinator.ref()));
+    assertThat(expectRequest().slots()).isEqualTo(2); // nothing measured yet
+    pool.tell(
+        new WorkerPool.WorkGranted(
+            "job-d",
+            ticket,
+            List.of(new WorkerPool.Assignment(0, 1), new WorkerPool.Assignment(1, 1)),
+            coordinator.ref()));
+    List<Integer> reported = new ArrayList<>();
+    int next = 2;
+    int mostAsked = 0;
+    int mostCarried = 0;
+    while (reported.size() < expected.size()) {
+      JobCoordinator.Command m = coordinator.receiveMessage(Duration.ofSeconds(30));
+      List<JobCoordinator.Completed> results = List.of();
+      if (m instanceof JobCoordinator.RequestWork w) {
+        results = w.results();
+        mostAsked = Math.max(mostAsked, w.slots());
+        mostCarried = Math.max(mostCarried, w.results().size());
+        // grant exactly what was asked while there is enough, so the pool keeps asking
+        List<WorkerPool.Assignment> grant = new ArrayList<>();
+        while (grant.size() < w.slots() && next < expected.size()) {
+          grant.add(new WorkerPool.Assignment(next++, 1));
+        }
+        pool.tell(new WorkerPool.WorkGranted("job-d", null, grant, coordinator.ref()));
+      } else if (m instanceof JobCoordinator.ReportResults r) {
+        results = r.results();
+      }
+      for (JobCoordinator.Completed c : results) {
+        assertThat(c.result()).isEqualTo(expected.get(c.chunkId()));
+        reported.add(c.chunkId());
+      }
+    }
+    assertThat(reported).doesNotHaveDuplicates().hasSize(expected.size());
+    // 2 s of sub-second chunks: a queue of more than one chunk, asked for several at a time, and
+    // results reported several per request
+    assertThat(mostAsked).isGreaterThan(2);
+    assertThat(mostCarried).isGreaterThan(1);
   }
 }
