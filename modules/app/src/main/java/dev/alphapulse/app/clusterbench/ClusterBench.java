@@ -77,19 +77,21 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Times are the best of the repetitions (noise from other processes only ever adds time; medians
- * and every sample are reported too), after warm-up runs (two of every workload in process; {@value
- * #CLUSTER_WARMUPS} sweeps on the freshly started nodes: a worker node computes half of each, and
- * the in-process JVM has run the sweep 5 to 14 times by its measured runs, so each worker JVM gets
- * a comparable share; the node hosting a job's coordinator changes from job to job, and each node's
- * JIT compiler was still busy for about a second per job after 4) so that JIT compilation is mostly
- * not measured; {@code failover_seconds} is the worst of its samples. The on-disk chunk-result
- * cache is off everywhere (reruns would otherwise be free).
+ * and every sample are reported too), after warm-up runs ({@value #IN_PROCESS_WARMUPS} of every
+ * workload in process: with two, the embedded node's JIT compiler still used 0.1-0.5 CPU-s per
+ * measured sweep, compiling the node's own paths (actors, H2, Slick, Jackson) that the thread pool
+ * does not have; {@value #CLUSTER_WARMUPS} sweeps on the freshly started nodes: a worker node
+ * computes half of each, and the in-process JVM has run the sweep 12 to 20 times by its measured
+ * runs, so each worker JVM gets a comparable share; the node hosting a job's coordinator changes
+ * from job to job, and each node's JIT compiler was still busy for about a second per job after 4)
+ * so that JIT compilation is mostly not measured; {@code failover_seconds} is the worst of its
+ * samples. The on-disk chunk-result cache is off everywhere (reruns would otherwise be free).
  *
  * <h2>Command line</h2>
  *
  * {@code ./alphapulse bench cluster [--quick] [--json]}. Repetitions: 5 of each in-process
- * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1, about 3 minutes on
- * two cores (the full run about 5). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
+ * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1, about 4 minutes on
+ * two cores (the full run about 6). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
  * #DEFAULT_PG_URL} (created if missing; its journal tables are emptied when it is that default
  * database). With {@code --json} stdout gets one JSON object; progress and node logs' locations go
  * to stderr. {@code $ALPHAPULSE_BENCH_NODE_OPTS} (space-separated) replaces the node processes' JVM
@@ -125,8 +127,11 @@ public final class ClusterBench {
           + "parallelization: {strategy: PARAMETER_BASED, chunk-size: 1}\n"
           + "checkpoint-interval: 50\n";
 
+  /** Warm-up rounds (every workload on the thread pool and the embedded node) before the timed. */
+  static final int IN_PROCESS_WARMUPS = 6;
+
   /** Warm-up sweeps on the freshly started node processes before the timed ones. */
-  static final int CLUSTER_WARMUPS = 10;
+  static final int CLUSTER_WARMUPS = 20;
 
   static final double GOAL_EMBEDDED_VS_THREADPOOL = 0.9;
   static final double GOAL_THREE_NODES_VS_EMBEDDED = 0.85;
@@ -215,7 +220,10 @@ public final class ClusterBench {
         throw new IllegalStateException("the embedded node did not come up");
       }
       DistributedComputingService service = DistributedComputingService.attach(node);
-      progress("warm-up (2 rounds): thread pool and embedded node, both workloads");
+      progress(
+          "warm-up ("
+              + IN_PROCESS_WARMUPS
+              + " rounds): thread pool and embedded node, both workloads");
       ThreadPoolBaseline.Outcome reference = ThreadPoolBaseline.run(sweep, cores, true);
       sweepChunks = reference.chunks();
       sweepRuns = reference.runs().size();
@@ -225,10 +233,12 @@ public final class ClusterBench {
       sameRuns =
           sameRuns(reference.runs(), embeddedOutcome.runs())
               && reference.overfitting().equals(embeddedOutcome.overfitting());
-      ThreadPoolBaseline.run(sweep, cores, false);
-      ThreadPoolBaseline.run(trivial, cores, false);
-      runEmbedded(service, sweep);
-      runEmbedded(service, trivial);
+      for (int i = 2; i <= IN_PROCESS_WARMUPS; i++) {
+        ThreadPoolBaseline.run(sweep, cores, false);
+        ThreadPoolBaseline.run(trivial, cores, false);
+        runEmbedded(service, sweep);
+        runEmbedded(service, trivial);
+      }
       for (int i = 1; i <= reps; i++) {
         double cpu0 = processCpuSeconds();
         ThreadCpu.Sample t0 = ThreadCpu.of(self);
@@ -299,9 +309,9 @@ public final class ClusterBench {
           awaitMembers(clients.first(), 3, Duration.ofSeconds(60));
         }
         AlphaPulseClient client = clients.first();
-        // Warm-up jobs: the node JVMs start cold. The in-process JVM ran the sweep four times
-        // before its measurements (two thread-pool and two embedded warm-ups); a worker node runs
-        // half of each job, so four jobs give each worker JVM as much of the sweep as that.
+        // Warm-up jobs: the node JVMs start cold. The in-process JVM ran the sweep twelve times
+        // before its measurements (six thread-pool and six embedded warm-ups); a worker node runs
+        // half of each job, so twenty jobs give each worker JVM about as much of the sweep.
         for (int i = 1; i <= CLUSTER_WARMUPS; i++) {
           progress("warm-up " + i + "/" + CLUSTER_WARMUPS + ": the sweep on 3 nodes");
           ClusterRun warm = runOnCluster(clients, SWEEP_YAML);
