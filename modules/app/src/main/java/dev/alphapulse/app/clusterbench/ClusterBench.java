@@ -95,7 +95,8 @@ import java.util.stream.Stream;
  * #DEFAULT_PG_URL} (created if missing; its journal tables are emptied when it is that default
  * database). With {@code --json} stdout gets one JSON object; progress and node logs' locations go
  * to stderr. {@code $ALPHAPULSE_BENCH_NODE_OPTS} (space-separated) replaces the node processes' JVM
- * options ({@code -Xmx1g -XX:+UseParallelGC}, chunk-result cache off) for experiments.
+ * options ({@code -Xmx2g -XX:+UseParallelGC}, those {@code ./alphapulse node} runs with, as the
+ * in-process JVM; chunk-result cache off) for experiments.
  */
 public final class ClusterBench {
 
@@ -790,7 +791,7 @@ public final class ClusterBench {
     if (env != null && !env.isBlank()) {
       return List.of(env.trim().split("\\s+"));
     }
-    return List.of("-Xmx1g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0");
+    return List.of("-Xmx2g", "-XX:+UseParallelGC", "-Dalphapulse.worker.result-cache-bytes=0");
   }
 
   private static double[] rounded(double[] xs) {
