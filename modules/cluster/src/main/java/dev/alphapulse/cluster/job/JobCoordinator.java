@@ -37,6 +37,7 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -457,7 +458,7 @@ public final class JobCoordinator
             (s, c) ->
                 unpersisted.isEmpty()
                     ? Effect().noReply()
-                    : persistWithWaiting(s, List.of(), st -> {}))
+                    : persistWithWaiting(s, List.of(), st -> {}).thenNoReply())
         .onCommand(ReportFailure.class, this::onFailure)
         .onCommand(RetryDue.class, this::onRetryDue)
         .onCommand(PoolsListed.class, this::onPoolsListed)
@@ -606,7 +607,7 @@ public final class JobCoordinator
     if (unpersisted.size() >= settings.persistBatchMax()
         || settings.persistBatchDelay().isZero()
         || endsJob(s)) {
-      return persistWithWaiting(s, List.of(), st -> {});
+      return persistWithWaiting(s, List.of(), st -> {}).thenNoReply();
     }
     if (!timers.isTimerActive(Flush.INSTANCE)) {
       timers.startSingleTimer(Flush.INSTANCE, settings.persistBatchDelay());
@@ -623,10 +624,10 @@ public final class JobCoordinator
   }
 
   /**
-   * Persists the waiting results followed by {@code events} (and the job's end when they finish it)
-   * in one write, then tells the aggregator and runs {@code after}.
+   * Persists the waiting results followed by {@code events} (and the job's end when they finish it,
+   * unless they cancel it) in one write, then runs {@code after} and tells the aggregator.
    */
-  private ReplyEffect<JobEvent, CoordinatorState> persistWithWaiting(
+  private EffectBuilder<JobEvent, CoordinatorState> persistWithWaiting(
       CoordinatorState s, List<JobEvent> events, Consumer<CoordinatorState> after) {
     List<JobEvent> all = new ArrayList<>(unpersisted.size() + events.size() + 1);
     all.addAll(unpersisted);
@@ -636,7 +637,8 @@ public final class JobCoordinator
     unpersisted.clear();
     unpersistedIds.clear();
     timers.cancel(Flush.INSTANCE);
-    if (s.status() == JobStatus.RUNNING) {
+    if (s.status() == JobStatus.RUNNING
+        && events.stream().noneMatch(e -> e instanceof JobEvent.JobCancelled)) {
       addFinishIfLast(s, all);
     }
     return Effect()
@@ -646,8 +648,7 @@ public final class JobCoordinator
               after.accept(st);
               aggregator.tell(new JobAggregator.Update(results, counts(st), st.status()));
               afterOutcome(st);
-            })
-        .thenNoReply();
+            });
   }
 
   private ReplyEffect<JobEvent, CoordinatorState> onFailure(CoordinatorState s, ReportFailure c) {
@@ -668,25 +669,26 @@ public final class JobCoordinator
       events.add(new JobEvent.ChunkAbandoned(id, s.failures().getOrDefault(id, 0) + 1, c.reason()));
     }
     return persistWithWaiting(
-        s,
-        events,
-        st -> {
-          if (abandon) {
-            book.complete(id);
-            addKnown(knownBefore);
-            ctx.getLog()
-                .warn(
-                    "job {}: chunk {} abandoned after {} attempts: {}",
-                    jobId,
-                    id,
-                    c.attempt(),
-                    c.reason());
-          } else {
-            book.awaitRetry(id);
-            Duration wait = settings.backoff(c.attempt());
-            timers.startSingleTimer(new RetryDue(id), new RetryDue(id), wait);
-          }
-        });
+            s,
+            events,
+            st -> {
+              if (abandon) {
+                book.complete(id);
+                addKnown(knownBefore);
+                ctx.getLog()
+                    .warn(
+                        "job {}: chunk {} abandoned after {} attempts: {}",
+                        jobId,
+                        id,
+                        c.attempt(),
+                        c.reason());
+              } else {
+                book.awaitRetry(id);
+                Duration wait = settings.backoff(c.attempt());
+                timers.startSingleTimer(new RetryDue(id), new RetryDue(id), wait);
+              }
+            })
+        .thenNoReply();
   }
 
   private void addFinishIfLast(CoordinatorState s, List<JobEvent> events) {
@@ -753,12 +755,10 @@ public final class JobCoordinator
     if (s.status().isTerminal()) {
       return Effect().reply(c.replyTo(), report(s));
     }
-    List<JobEvent> events = new ArrayList<>(unpersisted);
-    events.add(new JobEvent.JobCancelled(c.reason(), System.currentTimeMillis()));
-    unpersisted.clear();
-    unpersistedIds.clear();
-    timers.cancel(Flush.INSTANCE);
-    return Effect().persist(events).thenRun(this::ended).thenReply(c.replyTo(), this::report);
+    // the waiting results first; afterOutcome then ends the job
+    return persistWithWaiting(
+            s, List.of(new JobEvent.JobCancelled(c.reason(), System.currentTimeMillis())), st -> {})
+        .thenReply(c.replyTo(), this::report);
   }
 
   private ReplyEffect<JobEvent, CoordinatorState> onSubscribe(CoordinatorState s, Subscribe c) {

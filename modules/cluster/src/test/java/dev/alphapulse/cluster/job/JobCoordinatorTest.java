@@ -420,9 +420,12 @@ class JobCoordinatorTest {
   }
 
   @Test
-  void cancel_persists_the_waiting_results_first() {
+  void cancel_persists_the_waiting_results_first_and_streams_them() {
     batching(Duration.ofMinutes(1), 64);
     submit();
+    TestProbe<JobAggregator.Progress> watcher = KIT.createTestProbe();
+    es.runCommand(new JobCoordinator.Subscribe(watcher.ref()));
+    watcher.receiveMessage();
     request(4);
     assertThat(waits(1)).isTrue();
     var cancel =
@@ -432,6 +435,9 @@ class JobCoordinatorTest {
     assertThat(cancel.events().get(0)).isEqualTo(completion(1));
     assertThat(cancel.events().get(1)).isInstanceOf(JobEvent.JobCancelled.class);
     assertThat(cancel.reply().chunks().succeeded()).isEqualTo(1);
+    JobProgress last = watcher.receiveMessage(Duration.ofSeconds(5)).progress();
+    assertThat(last.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(last.newRuns()).isEqualTo(RESULTS.get(1).runs());
   }
 
   @Test
