@@ -188,9 +188,8 @@ public final class DistributedComputingService implements AutoCloseable {
                             replyTo -> new JobCoordinator.Submit(ticket, replyTo), askTimeout))
             .thenApply(JobCoordinator.Accepted::jobId)
             .toCompletableFuture();
-    CompletionStage<JobOutcome> result =
-        accepted.thenCompose(this::awaitEnd).thenCompose(p -> getJobResult(id));
-    return new JobSubmission(accepted, result);
+    return new JobSubmission(
+        accepted, () -> accepted.thenCompose(this::awaitEnd).thenCompose(p -> getJobResult(id)));
   }
 
   /** The job's status; {@link JobStatus#UNKNOWN} for an id no job has. */
