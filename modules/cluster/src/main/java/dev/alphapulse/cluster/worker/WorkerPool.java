@@ -37,17 +37,17 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  *
  * <h2>Design</h2>
  *
- * Coordinators announce pending work ({@link WorkAvailable}); whenever the pool holds fewer chunks
- * than {@code slots * (1 + prefetchPerSlot)} it asks one announcing job (round robin, one request
- * in flight at a time) for exactly the difference ({@link JobCoordinator.RequestWork}). The actor
- * stays thin: each chunk runs on the pool's own executor, sized by {@code slots}, through {@link
- * ChunkRunner}, and comes back with {@code pipeToSelf}. A result goes to the job with the pool's
- * next request to it (one message for both); when the pool is not about to ask the job, on its own,
- * to the coordinator the pool knows, or through sharding when it knows none (the coordinator moved
- * or restarts), which is also how a failure goes, so it reaches the coordinator wherever it lives
- * by then. A job's ticket travels with the first grant only. The pool registers with the
- * receptionist under {@link #SERVICE_KEY}, which is how coordinators find every pool of the
- * cluster.
+ * Coordinators announce pending work ({@link WorkAvailable}); whenever the pool can take at least
+ * half its queue's worth of chunks (see Prefetch) it asks one announcing job (round robin, one
+ * request in flight at a time) for as many as it can hold ({@link JobCoordinator.RequestWork}). The
+ * actor stays thin: each chunk runs on the pool's own executor, sized by {@code slots}, through
+ * {@link ChunkRunner}, and comes back with {@code pipeToSelf}. A result goes to the job with the
+ * pool's next request to it (one message for both); when the pool is not about to ask the job, on
+ * its own, to the coordinator the pool knows, or through sharding when it knows none (the
+ * coordinator moved or restarts), which is also how a failure goes, so it reaches the coordinator
+ * wherever it lives by then. A job's ticket travels with the first grant only. The pool registers
+ * with the receptionist under {@link #SERVICE_KEY}, which is how coordinators find every pool of
+ * the cluster.
  *
  * <h2>Prefetch</h2>
  *
