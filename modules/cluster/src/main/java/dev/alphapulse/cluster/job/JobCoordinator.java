@@ -823,10 +823,7 @@ public final class JobCoordinator
     if (unpersisted.isEmpty()) {
       return Effect().stop().thenNoReply();
     }
-    List<JobEvent> events = new ArrayList<>(unpersisted);
-    unpersisted.clear();
-    unpersistedIds.clear();
-    return Effect().persist(events).thenStop().thenNoReply();
+    return persistWithWaiting(s, List.of(), st -> {}).thenStop().thenNoReply();
   }
 
   // ---- lifecycle
