@@ -208,4 +208,54 @@ class WorkerPoolTest {
     assertThat(mostAsked).isGreaterThan(2);
     assertThat(mostCarried).isGreaterThan(1);
   }
+
+  @Test
+  void holdsAResultWhileItsQueueIsFullAndReportsItOnItsOwnAfterHalfThePrefetchTime() {
+    // 6 chunks of 8 sets x 2 symbols x 200,000 bars: tens of milliseconds each, far longer than
+    // the 1 ms after which a held result is due (plus the scheduler's tick)
+    JobTicket ticket = TestJobs.ticket("job-e", TestJobs.sweep(2, 200_000, 8, 3, 50), 1);
+    List<ChunkResult> expected = TestJobs.sequentialChunks(ticket);
+    assertThat(expected).hasSize(6);
+    // 1 slot, 4 queued: it holds 5 chunks and asks again once 2 places are free
+    ActorRef<WorkerPool.Command> pool = pool(1, 4, Duration.ofMillis(2));
+    pool.tell(new WorkerPool.WorkAvailable("job-e", coordinator.ref()));
+    assertThat(expectRequest().slots()).isEqualTo(5);
+    List<WorkerPool.Assignment> five = new ArrayList<>();
+    for (int c = 0; c < 5; c++) {
+      five.add(new WorkerPool.Assignment(c, 1));
+    }
+    pool.tell(new WorkerPool.WorkGranted("job-e", ticket, five, coordinator.ref()));
+
+    // chunk 0 done: one place free, too few to ask, so its result is held and then reported alone
+    JobCoordinator.Command first = coordinator.receiveMessage(Duration.ofSeconds(30));
+    assertThat(first).isInstanceOf(JobCoordinator.ReportResults.class);
+    List<JobCoordinator.Completed> alone = ((JobCoordinator.ReportResults) first).results();
+    assertThat(alone).extracting(JobCoordinator.Completed::chunkId).containsExactly(0);
+    // chunk 1 done: two places free, so it asks for them, with chunk 1's result
+    JobCoordinator.RequestWork ask = expectRequest();
+    assertThat(ask.slots()).isEqualTo(2);
+    assertThat(ask.needTicket()).isFalse();
+    assertThat(ask.results()).extracting(JobCoordinator.Completed::chunkId).containsExactly(1);
+    pool.tell(
+        new WorkerPool.WorkGranted(
+            "job-e", null, List.of(new WorkerPool.Assignment(5, 1)), coordinator.ref()));
+
+    List<JobCoordinator.Completed> reported = new ArrayList<>(alone);
+    reported.addAll(ask.results());
+    while (reported.size() < expected.size()) {
+      JobCoordinator.Command m = coordinator.receiveMessage(Duration.ofSeconds(30));
+      if (m instanceof JobCoordinator.RequestWork w) {
+        reported.addAll(w.results());
+        pool.tell(new WorkerPool.NoWork("job-e", coordinator.ref()));
+      } else if (m instanceof JobCoordinator.ReportResults r) {
+        reported.addAll(r.results());
+      }
+    }
+    assertThat(reported)
+        .extracting(JobCoordinator.Completed::chunkId)
+        .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+    for (JobCoordinator.Completed c : reported) {
+      assertThat(c.result()).isEqualTo(expected.get(c.chunkId()));
+    }
+  }
 }
