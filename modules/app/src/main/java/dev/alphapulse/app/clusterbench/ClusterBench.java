@@ -77,15 +77,18 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Times are the best of the repetitions (noise from other processes only ever adds time; medians
- * and every sample are reported too), after warm-up runs ({@value #IN_PROCESS_WARMUPS} of every
- * workload in process: with two, the embedded node's JIT compiler still used 0.1-0.5 CPU-s per
- * measured sweep, compiling the node's own paths (actors, H2, Slick, Jackson) that the thread pool
- * does not have; {@value #CLUSTER_WARMUPS} sweeps on the freshly started nodes: a worker node
- * computes half of each, and the in-process JVM has run the sweep 12 to 20 times by its measured
- * runs, so each worker JVM gets a comparable share; the node hosting a job's coordinator changes
- * from job to job, and each node's JIT compiler was still busy for about a second per job after 4)
- * so that JIT compilation is mostly not measured; {@code failover_seconds} is the worst of its
- * samples. The on-disk chunk-result cache is off everywhere (reruns would otherwise be free).
+ * and every sample are reported too), after warm-up runs, so that what is timed is the steady state
+ * of a long-running node and not the JIT compiler: {@value #IN_PROCESS_WARMUPS} rounds of every
+ * workload in process ({@value #IN_PROCESS_WARMUPS_QUICK} with {@code --quick}) and {@value
+ * #CLUSTER_WARMUPS} sweeps on the freshly started nodes ({@value #CLUSTER_WARMUPS_QUICK}). A node
+ * runs far more code than the thread pool (actors, remoting, sharding, gRPC, the journal's JDBC,
+ * Jackson), much of it a few times per chunk or per job, so it crosses the compiler's thresholds
+ * only after tens of jobs: measured with {@code jstat -compiler} on three node processes, their
+ * compilers spent 5 s per 10 sweeps after 20 warm-up sweeps, 2 s after 60, 0.8 s after 150; the
+ * embedded node's compile time per round fell under 10 ms after about 30 rounds. The compiler
+ * threads' CPU during the last timed run is reported ({@code *_jit_cpu_seconds}), so what was still
+ * compiled is visible. {@code failover_seconds} is the worst of its samples. The on-disk
+ * chunk-result cache is off everywhere (reruns would otherwise be free).
  *
  * <h2>Command line</h2>
  *
@@ -129,10 +132,16 @@ public final class ClusterBench {
           + "checkpoint-interval: 50\n";
 
   /** Warm-up rounds (every workload on the thread pool and the embedded node) before the timed. */
-  static final int IN_PROCESS_WARMUPS = 6;
+  static final int IN_PROCESS_WARMUPS = 30;
+
+  /** {@link #IN_PROCESS_WARMUPS} with {@code --quick}. */
+  static final int IN_PROCESS_WARMUPS_QUICK = 10;
 
   /** Warm-up sweeps on the freshly started node processes before the timed ones. */
-  static final int CLUSTER_WARMUPS = 20;
+  static final int CLUSTER_WARMUPS = 120;
+
+  /** {@link #CLUSTER_WARMUPS} with {@code --quick}. */
+  static final int CLUSTER_WARMUPS_QUICK = 40;
 
   static final double GOAL_EMBEDDED_VS_THREADPOOL = 0.9;
   static final double GOAL_THREE_NODES_VS_EMBEDDED = 0.85;
@@ -190,6 +199,8 @@ public final class ClusterBench {
     long started = System.nanoTime();
     int reps = quick ? 2 : 5;
     int clusterReps = quick ? 1 : 3;
+    int inProcessWarmups = quick ? IN_PROCESS_WARMUPS_QUICK : IN_PROCESS_WARMUPS;
+    int clusterWarmups = quick ? CLUSTER_WARMUPS_QUICK : CLUSTER_WARMUPS;
     JobSpec sweep = JobSpecs.parseYaml(SWEEP_YAML);
     JobSpec trivial = JobSpecs.parseYaml(TRIVIAL_YAML);
     ObjectMapper mapper = new ObjectMapper();
@@ -223,7 +234,7 @@ public final class ClusterBench {
       DistributedComputingService service = DistributedComputingService.attach(node);
       progress(
           "warm-up ("
-              + IN_PROCESS_WARMUPS
+              + inProcessWarmups
               + " rounds): thread pool and embedded node, both workloads");
       ThreadPoolBaseline.Outcome reference = ThreadPoolBaseline.run(sweep, cores, true);
       sweepChunks = reference.chunks();
@@ -234,7 +245,7 @@ public final class ClusterBench {
       sameRuns =
           sameRuns(reference.runs(), embeddedOutcome.runs())
               && reference.overfitting().equals(embeddedOutcome.overfitting());
-      for (int i = 2; i <= IN_PROCESS_WARMUPS; i++) {
+      for (int i = 2; i <= inProcessWarmups; i++) {
         ThreadPoolBaseline.run(sweep, cores, false);
         ThreadPoolBaseline.run(trivial, cores, false);
         runEmbedded(service, sweep);
@@ -310,11 +321,10 @@ public final class ClusterBench {
           awaitMembers(clients.first(), 3, Duration.ofSeconds(60));
         }
         AlphaPulseClient client = clients.first();
-        // Warm-up jobs: the node JVMs start cold. The in-process JVM ran the sweep twelve times
-        // before its measurements (six thread-pool and six embedded warm-ups); a worker node runs
-        // half of each job, so twenty jobs give each worker JVM about as much of the sweep.
-        for (int i = 1; i <= CLUSTER_WARMUPS; i++) {
-          progress("warm-up " + i + "/" + CLUSTER_WARMUPS + ": the sweep on 3 nodes");
+        // Warm-up jobs: the node JVMs start cold, and the node code a job runs a few times per
+        // chunk or per job takes tens of jobs to be compiled (see the class comment).
+        for (int i = 1; i <= clusterWarmups; i++) {
+          progress("warm-up " + i + "/" + clusterWarmups + ": the sweep on 3 nodes");
           ClusterRun warm = runOnCluster(clients, SWEEP_YAML);
           if (warm.runs() != sweepRuns) {
             throw new IllegalStateException(
@@ -402,6 +412,10 @@ public final class ClusterBench {
       ObjectNode o = byThread.addObject();
       groups.forEach((k, v) -> o.put(k, round(v, 2)));
     }
+    r.put("embedded_jit_cpu_seconds", round(jitCpu(embeddedThreads), 2));
+    r.put(
+        "three_nodes_jit_cpu_seconds",
+        round(lastThreadCpu.stream().mapToDouble(ClusterBench::jitCpu).sum(), 2));
     samples(r.putArray("threadpool_samples_seconds"), pool);
     samples(r.putArray("embedded_samples_seconds"), embedded);
     samples(r.putArray("three_nodes_samples_seconds"), three);
@@ -429,6 +443,8 @@ public final class ClusterBench {
     met.put("failover_seconds", !failover.isEmpty() && worstFailover <= GOAL_FAILOVER_SECONDS);
     r.put("repetitions", reps);
     r.put("three_nodes_repetitions", clusterReps);
+    r.put("in_process_warmups", inProcessWarmups);
+    r.put("three_nodes_warmups", clusterWarmups);
     r.put("total_seconds", round((System.nanoTime() - started) / 1e9, 1));
     return r;
   }
@@ -783,6 +799,14 @@ public final class ClusterBench {
     }
     double f = Math.pow(10, digits);
     return Math.round(v * f) / f;
+  }
+
+  /** CPU seconds of the JIT compiler's threads in a by-thread-group breakdown. */
+  static double jitCpu(Map<String, Double> byThread) {
+    return byThread.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("C1 Compiler") || e.getKey().startsWith("C2 Compiler"))
+        .mapToDouble(Map.Entry::getValue)
+        .sum();
   }
 
   /** The node processes' JVM options (ALPHAPULSE_BENCH_NODE_OPTS, space-separated, overrides). */

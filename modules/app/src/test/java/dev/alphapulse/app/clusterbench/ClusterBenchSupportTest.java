@@ -60,6 +60,19 @@ class ClusterBenchSupportTest {
   }
 
   @Test
+  void jit_cpu_sums_both_compilers_threads_and_nothing_else() {
+    assertThat(
+            ClusterBench.jitCpu(
+                java.util.Map.of(
+                    "C1 CompilerThre", 0.25,
+                    "C2 CompilerThre", 0.5,
+                    "GC Thread", 2.0,
+                    "alphapulse-worker", 3.0)))
+        .isEqualTo(0.75);
+    assertThat(ClusterBench.jitCpu(java.util.Map.of())).isZero();
+  }
+
+  @Test
   void median_and_best_of_samples() {
     assertThat(ClusterBench.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
     assertThat(ClusterBench.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
