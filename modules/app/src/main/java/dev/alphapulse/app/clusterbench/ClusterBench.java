@@ -93,13 +93,14 @@ import java.util.stream.Stream;
  * <h2>Command line</h2>
  *
  * {@code ./alphapulse bench cluster [--quick] [--json]}. Repetitions: 5 of each in-process
- * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1, about 4 minutes on
- * two cores (the full run about 6). Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value
- * #DEFAULT_PG_URL} (created if missing; its journal tables are emptied when it is that default
- * database). With {@code --json} stdout gets one JSON object; progress and node logs' locations go
- * to stderr. {@code $ALPHAPULSE_BENCH_NODE_OPTS} (space-separated) replaces the node processes' JVM
- * options ({@code -Xmx2g -XX:+UseParallelGC}, those {@code ./alphapulse node} runs with, as the
- * in-process JVM; chunk-result cache off) for experiments.
+ * workload, 3 three-node sweeps and 2 failovers; {@code --quick}: 2, 1 and 1 (and fewer warm-ups),
+ * about 2.5 minutes on two cores (the full run about 5.5). Needs PostgreSQL: {@code
+ * $ALPHAPULSE_PG_URL} or {@value #DEFAULT_PG_URL} (created if missing; its journal tables are
+ * emptied when it is that default database). With {@code --json} stdout gets one JSON object;
+ * progress and node logs' locations go to stderr. {@code $ALPHAPULSE_BENCH_NODE_OPTS}
+ * (space-separated) replaces the node processes' JVM options ({@code -Xmx2g -XX:+UseParallelGC},
+ * those {@code ./alphapulse node} runs with, as the in-process JVM; chunk-result cache off) for
+ * experiments.
  */
 public final class ClusterBench {
 
