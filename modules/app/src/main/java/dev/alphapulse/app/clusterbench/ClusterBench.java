@@ -84,11 +84,12 @@ import java.util.stream.Stream;
  * runs far more code than the thread pool (actors, remoting, sharding, gRPC, the journal's JDBC,
  * Jackson), much of it a few times per chunk or per job, so it crosses the compiler's thresholds
  * only after tens of jobs: measured with {@code jstat -compiler} on three node processes, their
- * compilers spent 5 s per 10 sweeps after 20 warm-up sweeps, 2 s after 60, 0.8 s after 150; the
- * embedded node's compile time per round fell under 10 ms after about 30 rounds. The compiler
- * threads' CPU during the last timed run is reported ({@code *_jit_cpu_seconds}), so what was still
- * compiled is visible. {@code failover_seconds} is the worst of its samples. The on-disk
- * chunk-result cache is off everywhere (reruns would otherwise be free).
+ * compilers spent 5.6 s per 10 sweeps after 20 warm-up sweeps, 2.6 s after 70, 0.7 s after 150; in
+ * process the compiler spent about 580 ms per round in the first 10 rounds, 130 ms up to round 30
+ * and 30-80 ms after. The compiler threads' CPU during the last timed run is reported ({@code
+ * *_jit_cpu_seconds}), so what was still compiled is visible. {@code failover_seconds} is the worst
+ * of its samples. The on-disk chunk-result cache is off everywhere (reruns would otherwise be
+ * free).
  *
  * <h2>Command line</h2>
  *
