@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * <h2>Cache</h2>
  *
  * Caffeine, weighted by the bars' bytes (48 per symbol-bar) up to {@code maxBytes}, keyed by
- * location and content hash; concurrent requests for one dataset load it once.
+ * location and content hash; concurrent requests for one dataset load it once, and while a dataset
+ * stays cached every request gets the same {@link Universe} instance (a later {@link #describe} of
+ * the same content keeps it).
  *
  * <p>Thread-safe.
  */
@@ -106,7 +108,9 @@ public final class DatasetResolver {
     }
     Universe u = load(location, symbols);
     DatasetRef ref = DatasetFingerprint.ref(location, u);
-    cache.put(new Key(location, ref.contentHash()), u);
+    // keep a cached instance with the same content: jobs still computing on it hold it, and a
+    // second copy of the same bars would only take memory
+    cache.asMap().putIfAbsent(new Key(location, ref.contentHash()), u);
     return ref;
   }
 

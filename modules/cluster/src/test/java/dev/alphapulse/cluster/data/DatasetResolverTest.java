@@ -25,6 +25,18 @@ class DatasetResolverTest {
   }
 
   @Test
+  void describing_the_same_data_again_keeps_the_cached_instance() {
+    DatasetResolver resolver = DatasetResolver.create(1 << 26);
+    DataSpec spec = new DataSpec.Synthetic(1, 200, 9);
+    DatasetRef first = resolver.describe(spec, dir);
+    var bars = resolver.resolve(first);
+    DatasetRef again = resolver.describe(spec, dir);
+    assertThat(again).isEqualTo(first);
+    assertThat(resolver.resolve(again)).isSameAs(bars);
+    assertThat(resolver.cachedDatasets()).isEqualTo(1);
+  }
+
+  @Test
   void data_whose_hash_differs_from_the_reference_is_refused() throws Exception {
     Path csv = dir.resolve("ABC.csv");
     Files.writeString(
