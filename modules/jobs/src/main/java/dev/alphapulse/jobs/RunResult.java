@@ -1,7 +1,7 @@
 package dev.alphapulse.jobs;
 
+import dev.alphapulse.engine.metrics.StatMap;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -43,7 +43,7 @@ public record RunResult(
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(convention, "convention");
     params = Collections.unmodifiableMap(new TreeMap<>(params));
-    stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    stats = StatMap.copyOf(stats);
   }
 
   /**
@@ -51,6 +51,9 @@ public record RunResult(
    * {@code Commissions [$]}, which is only reported when non-zero).
    */
   public double stat(String name) {
+    if (stats instanceof StatMap s) {
+      return s.value(name, Double.NaN);
+    }
     Double v = stats.get(name);
     return v == null ? Double.NaN : v;
   }

@@ -14,6 +14,7 @@ import dev.alphapulse.cluster.util.ResourceMonitor;
 import dev.alphapulse.cluster.worker.WorkerPool;
 import dev.alphapulse.engine.broker.FillPolicy;
 import dev.alphapulse.engine.broker.Trade;
+import dev.alphapulse.engine.metrics.StatMap;
 import dev.alphapulse.jobs.BacktestSettings;
 import dev.alphapulse.jobs.ChunkResult;
 import dev.alphapulse.jobs.DataSpec;
@@ -205,6 +206,8 @@ public final class KryoRegistrations {
     for (Class<?> c : applicationClasses()) {
       kryo.register(c, id++);
     }
+    // after the application classes (append only): classes with their own serializer
+    kryo.register(StatMap.class, new StatMapSerializer(), id++);
     return kryo;
   }
 

@@ -19,10 +19,12 @@ import dev.alphapulse.cluster.job.JobStatus;
 import dev.alphapulse.cluster.job.JobTicket;
 import dev.alphapulse.cluster.util.ResourceMonitor;
 import dev.alphapulse.cluster.worker.WorkerPool;
+import dev.alphapulse.engine.metrics.StatMap;
 import dev.alphapulse.jobs.ChunkResult;
 import dev.alphapulse.jobs.JobSpecs;
 import dev.alphapulse.jobs.RunResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -277,6 +279,38 @@ class SerializationTest {
     var viaJackson = (JobEvent.ChunkCompleted) jackson(new JobEvent.ChunkCompleted(0, 1, c, "h"));
     assertThat(viaJackson.result().runs().get(0).params().get("fast")).isInstanceOf(Integer.class);
     assertThat(viaJackson.result().runs().get(0).params().get("ratio")).isInstanceOf(Double.class);
+  }
+
+  @Test
+  void statistics_stay_compact_and_bit_exact_through_both_serializers() {
+    RunResult r = TestJobs.sequentialChunks(SWEEP).get(0).runs().get(0);
+    Map<String, Double> stats = new LinkedHashMap<>(r.stats());
+    stats.put("negative zero", -0.0);
+    stats.put("undefined", Double.NaN);
+    RunResult odd =
+        new RunResult(
+            r.paramIndex(),
+            r.symbolIndex(),
+            r.params(),
+            r.symbol(),
+            r.convention(),
+            r.start(),
+            r.end(),
+            stats);
+    assertThat(odd.stats()).isInstanceOf(StatMap.class);
+    ChunkResult c = new ChunkResult(0, List.of(odd), null);
+    var viaKryo =
+        (JobCoordinator.ReportResults) kryo(JobCoordinator.ReportResults.of(0, 1, c, "h", null));
+    var viaJackson = (JobEvent.ChunkCompleted) jackson(new JobEvent.ChunkCompleted(0, 1, c, "h"));
+    for (ChunkResult back : List.of(viaKryo.results().get(0).result(), viaJackson.result())) {
+      StatMap s = (StatMap) back.runs().get(0).stats();
+      assertThat(List.copyOf(s.keySet())).isEqualTo(List.copyOf(stats.keySet()));
+      assertThat(Double.doubleToRawLongBits(s.value("negative zero", 1)))
+          .isEqualTo(Double.doubleToRawLongBits(-0.0));
+      assertThat(s.value("undefined", 1)).isNaN();
+      // the names are the node's shared list, not a copy per run
+      assertThat(s.name(0)).isSameAs(((StatMap) odd.stats()).name(0));
+    }
   }
 
   @Test

@@ -1,7 +1,5 @@
 package dev.alphapulse.engine.metrics;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +19,7 @@ public record Statistics(String convention, long start, long end, Map<String, Do
 
   public Statistics {
     Objects.requireNonNull(convention, "convention");
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = StatMap.copyOf(values);
   }
 
   /**
