@@ -48,6 +48,32 @@ class ChunkExecutorTest {
   }
 
   @Test
+  void aThreadsReusedScratchGivesTheBitsOfFreshBuffersOnDatasetsOfEverySize() {
+    JobPlan plan = plan(SWEEP, "{strategy: PARAMETER_BASED, chunk-size: 2}");
+    Universe shorter = new DataSpec.Synthetic(3, 900, 5).generate();
+    JobPlan other =
+        JobPlanner.plan(
+            JobSpecs.parseYaml(
+                SWEEP.replace("bars: 1500, seed: 11", "bars: 900, seed: 5")
+                    + "parallelization: {strategy: PARAMETER_BASED, chunk-size: 3}\n"),
+            DatasetFingerprint.ref("synthetic:3x900:5", shorter),
+            REGISTRY,
+            4);
+    ChunkExecutor.Scratch scratch = new ChunkExecutor.Scratch();
+    IndicatorCache cache = new IndicatorCache();
+    IndicatorCache otherCache = new IndicatorCache();
+    // alternate the two datasets (1500 and 900 bars) through one scratch, chunks in reverse
+    for (int k = plan.chunkCount() - 1; k >= 0; k--) {
+      ChunkSpec c = plan.chunk(k);
+      assertThat(ChunkExecutor.execute(plan, c, UNIVERSE, cache, REGISTRY, scratch))
+          .isEqualTo(ChunkExecutor.execute(plan, c, UNIVERSE, new IndicatorCache(), REGISTRY));
+      ChunkSpec o = other.chunk(k % other.chunkCount());
+      assertThat(ChunkExecutor.execute(other, o, shorter, otherCache, REGISTRY, scratch))
+          .isEqualTo(ChunkExecutor.execute(other, o, shorter, new IndicatorCache(), REGISTRY));
+    }
+  }
+
+  @Test
   void aRunIsTheBacktestOfOneParameterSetOnOneSymbol() {
     JobPlan plan = plan(SWEEP, "{strategy: PARAMETER_BASED, chunk-size: 4}");
     ChunkResult r =

@@ -32,6 +32,10 @@ import java.util.function.Supplier;
 public final class JobModel {
   private JobModel() {}
 
+  /** Per-thread buffers of {@link #execute}; a worker slot's thread keeps one for its life. */
+  private static final ThreadLocal<ChunkExecutor.Scratch> SCRATCH =
+      ThreadLocal.withInitial(ChunkExecutor.Scratch::new);
+
   private static final class Registry {
     static final StrategyRegistry INSTANCE = StrategyRegistry.load();
   }
@@ -132,10 +136,13 @@ public final class JobModel {
     return plan;
   }
 
-  /** Computes one chunk. */
+  /**
+   * Computes one chunk, with the calling thread's {@link ChunkExecutor.Scratch} (worker threads
+   * compute chunk after chunk).
+   */
   public static ChunkResult execute(
       JobPlan plan, ChunkSpec chunk, Universe universe, IndicatorCache cache) {
-    return ChunkExecutor.execute(plan, chunk, universe, cache, registry());
+    return ChunkExecutor.execute(plan, chunk, universe, cache, registry(), SCRATCH.get());
   }
 
   /** The empty result of a job (a research job's runs-free result has one slot). */
