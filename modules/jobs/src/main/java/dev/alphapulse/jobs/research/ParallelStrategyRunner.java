@@ -4,6 +4,7 @@ import dev.alphapulse.engine.backtest.BacktestResult;
 import dev.alphapulse.engine.data.Universe;
 import dev.alphapulse.engine.indicator.IndicatorCache;
 import dev.alphapulse.engine.metrics.Metrics;
+import dev.alphapulse.engine.metrics.StatMap;
 import dev.alphapulse.engine.strategy.Params;
 import dev.alphapulse.engine.strategy.StrategyDescriptor;
 import dev.alphapulse.engine.strategy.StrategyRegistry;
@@ -159,7 +160,7 @@ public final class ParallelStrategyRunner {
 
     @Override
     public void put(String key, Map<String, Double> stats) {
-      map.put(key, Collections.unmodifiableMap(new LinkedHashMap<>(stats)));
+      map.put(key, StatMap.copyOf(stats));
     }
 
     /** Number of entries. */

@@ -3,9 +3,8 @@ package dev.alphapulse.research.aggregate;
 import dev.alphapulse.engine.backtest.BacktestResult;
 import dev.alphapulse.engine.metrics.Metrics;
 import dev.alphapulse.engine.metrics.MetricsConvention;
+import dev.alphapulse.engine.metrics.StatMap;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,7 +33,7 @@ public record StrategyOutcome(
                 "stats of " + name + " must not hold nulls, had " + k + "=" + v);
           }
         });
-    stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    stats = StatMap.copyOf(stats);
     equity = equity.clone();
     timestamps = timestamps.clone();
     if (equity.length == 0 || equity.length != timestamps.length) {
