@@ -455,10 +455,7 @@ public final class JobCoordinator
         .onCommand(ReportResults.class, this::onResults)
         .onCommand(
             Flush.class,
-            (s, c) ->
-                unpersisted.isEmpty()
-                    ? Effect().noReply()
-                    : persistWithWaiting(s, List.of(), st -> {}).thenNoReply())
+            (s, c) -> unpersisted.isEmpty() ? Effect().noReply() : persistWaiting(s).thenNoReply())
         .onCommand(ReportFailure.class, this::onFailure)
         .onCommand(RetryDue.class, this::onRetryDue)
         .onCommand(PoolsListed.class, this::onPoolsListed)
@@ -607,7 +604,7 @@ public final class JobCoordinator
     if (unpersisted.size() >= settings.persistBatchMax()
         || settings.persistBatchDelay().isZero()
         || endsJob(s)) {
-      return persistWithWaiting(s, List.of(), st -> {}).thenNoReply();
+      return persistWaiting(s).thenNoReply();
     }
     if (!timers.isTimerActive(Flush.INSTANCE)) {
       timers.startSingleTimer(Flush.INSTANCE, settings.persistBatchDelay());
@@ -621,6 +618,11 @@ public final class JobCoordinator
     return driver == null
         ? done >= s.ticket().totalChunks()
         : driver.isFinished() && done >= driver.knownChunks();
+  }
+
+  /** Persists the waiting results (and the job's end when they finish it) in one write. */
+  private EffectBuilder<JobEvent, CoordinatorState> persistWaiting(CoordinatorState s) {
+    return persistWithWaiting(s, List.of(), st -> {});
   }
 
   /**
@@ -823,7 +825,7 @@ public final class JobCoordinator
     if (unpersisted.isEmpty()) {
       return Effect().stop().thenNoReply();
     }
-    return persistWithWaiting(s, List.of(), st -> {}).thenStop().thenNoReply();
+    return persistWaiting(s).thenStop().thenNoReply();
   }
 
   // ---- lifecycle
