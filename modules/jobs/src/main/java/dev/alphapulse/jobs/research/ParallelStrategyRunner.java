@@ -392,8 +392,7 @@ public final class ParallelStrategyRunner {
       executed.incrementAndGet();
       try {
         Map<String, Double> stats =
-            Collections.unmodifiableMap(
-                new LinkedHashMap<>(backtester.run(q.request(), q.resolved(), indicators)));
+            StatMap.copyOf(backtester.run(q.request(), q.resolved(), indicators));
         cache.put(q.key(), stats);
         return new Outcome(stats, null, a);
       } catch (RuntimeException e) {
