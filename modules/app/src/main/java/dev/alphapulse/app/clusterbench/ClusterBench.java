@@ -69,11 +69,13 @@ import java.util.stream.Stream;
  *       most 1 ms); {@code coordination_ms_per_chunk_trivial} is the same on trivial chunks, where
  *       nothing hides the per-chunk journal write.
  *   <li>{@code failover_seconds}: a worker node that does not host the job's coordinator is killed
- *       with SIGKILL at about a quarter of the sweep; the figure is the time from the kill until
- *       the chunks it was computing (re-queued by the coordinator, read from its log) are completed
- *       by a survivor (read from the journal), i.e. until the job no longer waits for the dead
- *       node. Goal at most 10 s. The failure-detector and split-brain-resolver settings in effect
- *       are reported beside it, with the time until the dead node left the membership.
+ *       with SIGKILL at about a quarter of the sweep, once it has completed a chunk of it (a node
+ *       restarted after the previous sample runs {@value #RESTART_WARMUPS} sweeps first, so that it
+ *       takes part); the figure is the time from the kill until the chunks it was computing
+ *       (re-queued by the coordinator, read from its log) are completed by a survivor (read from
+ *       the journal), i.e. until the job no longer waits for the dead node. Goal at most 10 s. The
+ *       failure-detector and split-brain-resolver settings in effect are reported beside it, with
+ *       the time until the dead node left the membership.
  * </ul>
  *
  * Times are the best of the repetitions (noise from other processes only ever adds time; medians
@@ -145,6 +147,9 @@ public final class ClusterBench {
 
   /** {@link #CLUSTER_WARMUPS} with {@code --quick}. */
   static final int CLUSTER_WARMUPS_QUICK = 40;
+
+  /** Sweeps on the three nodes after a killed node was restarted, before the next failover. */
+  static final int RESTART_WARMUPS = 3;
 
   static final double GOAL_EMBEDDED_VS_THREADPOOL = 0.9;
   static final double GOAL_THREE_NODES_VS_EMBEDDED = 0.85;
@@ -376,6 +381,10 @@ public final class ClusterBench {
           if (i < failovers) {
             cluster.start(Duration.ofSeconds(90));
             awaitMembers(client, 3, Duration.ofSeconds(60));
+            // A few sweeps, so that the restarted (cold) node takes part before the next kill.
+            for (int w = 0; w < RESTART_WARMUPS; w++) {
+              runOnCluster(clients, SWEEP_YAML);
+            }
           }
         }
       }
@@ -565,8 +574,9 @@ public final class ClusterBench {
       String victim, double removedSeconds, List<Integer> requeued, double seconds) {}
 
   /**
-   * Kills a worker node that does not host the job's coordinator at about a quarter of the sweep;
-   * measures until its chunks are done elsewhere.
+   * Kills a worker node that does not host the job's coordinator at about a quarter of the sweep,
+   * once it has completed a chunk of the job (so it holds leased chunks: a node restarted for the
+   * previous sample may not have taken part yet); measures until its chunks are done elsewhere.
    */
   private Failover failover(
       LocalCluster cluster, Clients clients, JournalDatabase journal, int chunks) {
@@ -580,6 +590,7 @@ public final class ClusterBench {
             .filter(n -> n.isAlive() && n.spec().slots() > 0 && !n.address().equals(coordinator))
             .max(Comparator.comparingInt(n -> n.spec().slots()))
             .orElseThrow(() -> new IllegalStateException("no worker node without the coordinator"));
+    awaitCompletionBy(client, journal, jobId, victim.address());
     long killedAt = System.currentTimeMillis();
     victim.kill();
     double removedSeconds = Double.NaN;
@@ -641,6 +652,23 @@ public final class ClusterBench {
       NodeProcess.sleep(20);
     }
     throw new IllegalStateException("job " + jobId + " made no progress");
+  }
+
+  /** Waits until the journal holds a chunk of {@code jobId} completed by {@code node}. */
+  private static void awaitCompletionBy(
+      AlphaPulseClient client, JournalDatabase journal, String jobId, String node) {
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean done =
+          journal.events(jobId).stream()
+              .anyMatch(e -> e.type().equals("ChunkCompleted") && node.equals(e.node()));
+      if (done) {
+        return;
+      }
+      awaitProgress(client, jobId, 0); // throws if the job ended first
+      NodeProcess.sleep(20);
+    }
+    throw new IllegalStateException(node + " completed no chunk of " + jobId);
   }
 
   /** Chunk ids the coordinator re-queued for {@code jobId}, from its node's log. */
