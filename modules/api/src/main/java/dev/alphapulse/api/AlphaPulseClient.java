@@ -49,6 +49,13 @@ public final class AlphaPulseClient implements AutoCloseable {
   /** How long a call waits for its answer by default. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * The largest reply the client accepts, 512 MiB (gRPC's default, 4 MiB, is a finished sweep of
+   * about 2,000 runs: {@code get} returns every result in one message). Watch updates are split by
+   * the server and stay far below either.
+   */
+  public static final int MAX_REPLY_BYTES = 512 * 1024 * 1024;
+
   private static final Config CLIENT_CONFIG =
       ConfigFactory.parseString(
           """
@@ -79,7 +86,9 @@ public final class AlphaPulseClient implements AutoCloseable {
             CLIENT_CONFIG.withFallback(ConfigFactory.load()));
     try {
       GrpcClientSettings settings =
-          GrpcClientSettings.connectToServiceAt(host, port, system).withTls(false);
+          GrpcClientSettings.connectToServiceAt(host, port, system)
+              .withTls(false)
+              .withChannelBuilderOverrides(b -> b.maxInboundMessageSize(MAX_REPLY_BYTES));
       this.channel = GrpcChannel.apply(settings, system);
       this.jobs = JobServiceClient.create(channel, system);
       this.cluster = ClusterServiceClient.create(channel, system);

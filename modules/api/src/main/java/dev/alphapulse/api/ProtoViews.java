@@ -92,7 +92,8 @@ final class ProtoViews {
             .setChunksPerSecond(p.chunksPerSecond())
             .setEtaSeconds(p.etaSeconds())
             .setElapsedSeconds(p.elapsedMillis() / 1000.0)
-            .setObjective(nullToEmpty(p.objective()));
+            .setObjective(nullToEmpty(p.objective()))
+            .setMoreResults(p.more());
     if (p.best() != null) {
       b.setBest(run(p.best()));
     }

@@ -242,6 +242,46 @@ class GrpcApiTest {
   }
 
   @Test
+  void a_sweep_with_thousands_of_runs_is_watched_in_split_updates_and_fetched_whole()
+      throws Exception {
+    // 45 x 90 parameter sets on 1 symbol: 4,050 runs, a finished reply above gRPC's 4 MiB default
+    String id =
+        client.submit(
+            """
+            type: sweep
+            data: {synthetic: {symbols: 1, bars: 300, seed: 7}}
+            strategy: sma-cross
+            params: {fast: {range: [2, 46, 1]}, slow: {range: [50, 139, 1]}}
+            parallelization: {strategy: PARAMETER_BASED, chunk-size: 450}
+            """);
+    List<JobProgress> updates = new CopyOnWriteArrayList<>();
+    JobProgress last = client.watch(id, updates::add);
+    assertThat(last.getStatus()).isEqualTo("SUCCEEDED");
+    assertThat(last.getMoreResults()).isFalse();
+    Set<String> runs = new HashSet<>();
+    for (JobProgress p : updates) {
+      assertThat(p.getNewResultsCount()).isLessThanOrEqualTo(1000);
+      p.getNewResultsList().forEach(r -> runs.add(r.getParamIndex() + "/" + r.getSymbolIndex()));
+    }
+    assertThat(runs).hasSize(4050);
+
+    JobReply reply = client.get(id);
+    assertThat(reply.getSerializedSize()).isGreaterThan(4 * 1024 * 1024);
+    assertThat(reply.getResultsCount()).isEqualTo(4050);
+
+    // a watcher that comes after the end gets every run in the final update, split in parts
+    List<JobProgress> late = new CopyOnWriteArrayList<>();
+    client.watch(id, late::add);
+    assertThat(late)
+        .extracting(JobProgress::getNewResultsCount)
+        .containsExactly(1000, 1000, 1000, 1000, 50);
+    assertThat(late)
+        .extracting(JobProgress::getMoreResults)
+        .containsExactly(true, true, true, true, false);
+    assertThat(late).extracting(JobProgress::getStatus).containsOnly("SUCCEEDED");
+  }
+
+  @Test
   void a_structured_spec_runs_the_same_job_as_its_yaml() throws Exception {
     dev.alphapulse.api.grpc.JobSpec spec =
         dev.alphapulse.api.grpc.JobSpec.newBuilder()

@@ -161,6 +161,36 @@ class EmbeddedNodeTest {
   }
 
   @Test
+  void a_late_watcher_of_a_big_job_gets_every_run_in_parts_of_bounded_size() throws Exception {
+    // 45 x 50 parameter sets on 1 symbol: 2,250 runs, more than two parts' worth
+    JobSpec spec =
+        JobSpecs.parseYaml(
+            """
+            type: sweep
+            data: {synthetic: {symbols: 1, bars: 300, seed: 7}}
+            strategy: sma-cross
+            params: {fast: {range: [2, 46, 1]}, slow: {range: [50, 99, 1]}}
+            parallelization: {strategy: PARAMETER_BASED, chunk-size: 250}
+            """);
+    JobSubmission s = service.runDistributedBacktest(spec, Path.of(""), "big-watched-job");
+    JobOutcome outcome = s.result().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    assertThat(outcome.runs()).hasSize(2250);
+
+    List<JobProgress> updates = new CopyOnWriteArrayList<>();
+    try (JobWatch w = service.watch("big-watched-job", updates::add)) {
+      JobProgress last = w.finished().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      assertThat(last).isSameAs(updates.get(updates.size() - 1));
+    }
+    // the final update (every run, as the watcher came late) in three parts
+    assertThat(updates).extracting(p -> p.newRuns().size()).containsExactly(1000, 1000, 250);
+    assertThat(updates).extracting(JobProgress::more).containsExactly(true, true, false);
+    assertThat(updates).extracting(JobProgress::isFinal).containsExactly(false, false, true);
+    assertThat(updates).allSatisfy(p -> assertThat(p.status()).isEqualTo(JobStatus.SUCCEEDED));
+    assertThat(updates.stream().flatMap(p -> p.newRuns().stream()))
+        .containsExactlyInAnyOrderElementsOf(outcome.runs());
+  }
+
+  @Test
   void watchers_get_progress_and_results_stay_queryable_after_the_end() throws Exception {
     JobSpec spec = TestJobs.sweep(2, 1000, 3, 1, 4);
     JobSubmission s = service.runDistributedBacktest(spec, Path.of(""), "watched-job");

@@ -77,7 +77,8 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
             0,
             "",
             null,
-            List.of()),
+            List.of(),
+            false),
         null);
   }
 
@@ -176,7 +177,7 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
     if (watchers.add(s.watcher())) {
       getContext().watchWith(s.watcher(), new WatcherGone(s.watcher()));
     }
-    s.watcher().tell(new Progress(progress(result.runs()), getContext().getSelf()));
+    parts(result.runs()).forEach(s.watcher()::tell);
     return this;
   }
 
@@ -191,14 +192,27 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
     if (finalSent) {
       return this;
     }
-    Progress p = new Progress(progress(sinceLast), getContext().getSelf());
+    List<Progress> parts = parts(sinceLast);
     sinceLast.clear();
-    watchers.forEach(w -> w.tell(p));
+    watchers.forEach(w -> parts.forEach(w::tell));
     finalSent = status.isTerminal();
     return this;
   }
 
-  private JobProgress progress(List<RunResult> runs) {
+  /** An update with {@code runs}, in parts of at most {@link JobProgress#MAX_RUNS} runs. */
+  private List<Progress> parts(List<RunResult> runs) {
+    List<Progress> parts = new ArrayList<>();
+    int from = 0;
+    do {
+      int to = Math.min(runs.size(), from + JobProgress.MAX_RUNS);
+      parts.add(
+          new Progress(progress(runs.subList(from, to), to < runs.size()), getContext().getSelf()));
+      from = to;
+    } while (from < runs.size());
+    return parts;
+  }
+
+  private JobProgress progress(List<RunResult> runs, boolean more) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     int doneHere = Math.max(0, counts.done() - doneAtStart);
     double rate = seconds > 0 ? doneHere / seconds : 0;
@@ -220,6 +234,7 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
         elapsed,
         settings.objective(),
         JobModel.best(result, settings.objective(), settings.maximize()),
-        runs);
+        runs,
+        more);
   }
 }

@@ -14,6 +14,10 @@ import java.util.List;
  * @param best the best run so far by {@code objective}, or null before the first result
  * @param newRuns runs completed since the previous update to this watcher (the first update to a
  *     new watcher carries every run so far); partial results, in arrival order
+ * @param more whether this update's runs continue in the next one: an update with more than {@link
+ *     #MAX_RUNS} runs goes out as several, each with at most that many runs and the same counts and
+ *     status, all but the last with {@code more} set (so no message outgrows a remote frame or a
+ *     gRPC message, however large the job)
  */
 public record JobProgress(
     String jobId,
@@ -24,13 +28,21 @@ public record JobProgress(
     long elapsedMillis,
     String objective,
     RunResult best,
-    List<RunResult> newRuns) {
+    List<RunResult> newRuns,
+    boolean more) {
+
+  /** The most runs one update carries (see {@code more}). */
+  public static final int MAX_RUNS = 1000;
+
   public JobProgress {
     newRuns = List.copyOf(newRuns);
   }
 
-  /** Whether this is the last update of the job (it ended, or is unknown). */
+  /**
+   * Whether this is the last update of the job: it ended (and this is the last part of the final
+   * update), or it is unknown.
+   */
   public boolean isFinal() {
-    return status.isTerminal() || status == JobStatus.UNKNOWN;
+    return (status.isTerminal() && !more) || status == JobStatus.UNKNOWN;
   }
 }

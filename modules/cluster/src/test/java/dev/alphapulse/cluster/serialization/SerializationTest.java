@@ -212,9 +212,36 @@ class SerializationTest {
             1234,
             "Sharpe Ratio",
             runs.get(5),
-            runs);
+            runs,
+            true);
     kryo(new JobAggregator.Progress(p, aggregator.ref()));
     kryo(JobAggregator.unknown("nope"));
+  }
+
+  @Test
+  void a_progress_update_of_the_most_runs_fits_a_remote_frame_with_room_to_spare() {
+    List<RunResult> some = new ArrayList<>();
+    TestJobs.sequentialChunks(SWEEP).forEach(c -> some.addAll(c.runs()));
+    List<RunResult> runs = new ArrayList<>();
+    while (runs.size() < JobProgress.MAX_RUNS) {
+      runs.addAll(some.subList(0, Math.min(some.size(), JobProgress.MAX_RUNS - runs.size())));
+    }
+    TestProbe<JobAggregator.Command> aggregator = KIT.createTestProbe();
+    JobProgress p =
+        new JobProgress(
+            "job-s",
+            JobStatus.SUCCEEDED,
+            new ChunkCounts(12, 12, 0, 12, 0, 0),
+            2.0,
+            0,
+            1234,
+            "Sharpe Ratio",
+            runs.get(5),
+            runs,
+            true);
+    byte[] bytes = SER.serialize(new JobAggregator.Progress(p, aggregator.ref())).get();
+    // node.conf sets Artery's maximum-frame-size to 4 MiB
+    assertThat(bytes.length).isLessThan(1024 * 1024);
   }
 
   @Test
