@@ -200,48 +200,43 @@ class SerializationTest {
     kryo(new WorkerPool.SetSlots(3, reports.ref()));
     ResourceMonitor.Sample sample = ResourceMonitor.createDefault().sample();
     kryo(new WorkerPool.NodeReport("h:1", 4, 2, 10, 1, List.of("job-s"), sample, true));
-    List<RunResult> runs = new ArrayList<>();
-    TestJobs.sequentialChunks(SWEEP).forEach(c -> runs.addAll(c.runs()));
-    JobProgress p =
-        new JobProgress(
-            "job-s",
-            JobStatus.RUNNING,
-            new ChunkCounts(12, 3, 0, 3, 4, 5),
-            2.0,
-            4.5,
-            1234,
-            "Sharpe Ratio",
-            runs.get(5),
-            runs,
-            true);
-    kryo(new JobAggregator.Progress(p, aggregator.ref()));
+    kryo(new JobAggregator.Progress(progress(sweepRuns()), aggregator.ref()));
     kryo(JobAggregator.unknown("nope"));
   }
 
   @Test
   void a_progress_update_of_the_most_runs_fits_a_remote_frame_with_room_to_spare() {
-    List<RunResult> some = new ArrayList<>();
-    TestJobs.sequentialChunks(SWEEP).forEach(c -> some.addAll(c.runs()));
+    List<RunResult> some = sweepRuns();
     List<RunResult> runs = new ArrayList<>();
     while (runs.size() < JobProgress.MAX_RUNS) {
       runs.addAll(some.subList(0, Math.min(some.size(), JobProgress.MAX_RUNS - runs.size())));
     }
     TestProbe<JobAggregator.Command> aggregator = KIT.createTestProbe();
-    JobProgress p =
-        new JobProgress(
-            "job-s",
-            JobStatus.SUCCEEDED,
-            new ChunkCounts(12, 12, 0, 12, 0, 0),
-            2.0,
-            0,
-            1234,
-            "Sharpe Ratio",
-            runs.get(5),
-            runs,
-            true);
-    byte[] bytes = SER.serialize(new JobAggregator.Progress(p, aggregator.ref())).get();
+    byte[] bytes =
+        SER.serialize(new JobAggregator.Progress(progress(runs), aggregator.ref())).get();
     // node.conf sets Artery's maximum-frame-size to 4 MiB
     assertThat(bytes.length).isLessThan(1024 * 1024);
+  }
+
+  private static List<RunResult> sweepRuns() {
+    List<RunResult> runs = new ArrayList<>();
+    TestJobs.sequentialChunks(SWEEP).forEach(c -> runs.addAll(c.runs()));
+    return runs;
+  }
+
+  /** A running job's update with {@code runs}, more to follow. */
+  private static JobProgress progress(List<RunResult> runs) {
+    return new JobProgress(
+        "job-s",
+        JobStatus.RUNNING,
+        new ChunkCounts(12, 3, 0, 3, 4, 5),
+        2.0,
+        4.5,
+        1234,
+        "Sharpe Ratio",
+        runs.get(5),
+        runs,
+        true);
   }
 
   @Test
