@@ -201,18 +201,31 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
 
   /** An update with {@code runs}, in parts of at most {@link JobProgress#MAX_RUNS} runs. */
   private List<Progress> parts(List<RunResult> runs) {
+    JobProgress p = progress(); // counts, rate and best once for every part
     List<Progress> parts = new ArrayList<>();
     int from = 0;
     do {
       int to = Math.min(runs.size(), from + JobProgress.MAX_RUNS);
-      parts.add(
-          new Progress(progress(runs.subList(from, to), to < runs.size()), getContext().getSelf()));
+      JobProgress part =
+          new JobProgress(
+              p.jobId(),
+              p.status(),
+              p.chunks(),
+              p.chunksPerSecond(),
+              p.etaSeconds(),
+              p.elapsedMillis(),
+              p.objective(),
+              p.best(),
+              runs.subList(from, to),
+              to < runs.size());
+      parts.add(new Progress(part, getContext().getSelf()));
       from = to;
     } while (from < runs.size());
     return parts;
   }
 
-  private JobProgress progress(List<RunResult> runs, boolean more) {
+  /** The update as of now, without runs. */
+  private JobProgress progress() {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     int doneHere = Math.max(0, counts.done() - doneAtStart);
     double rate = seconds > 0 ? doneHere / seconds : 0;
@@ -234,7 +247,7 @@ public final class JobAggregator extends AbstractBehavior<JobAggregator.Command>
         elapsed,
         settings.objective(),
         JobModel.best(result, settings.objective(), settings.maximize()),
-        runs,
-        more);
+        List.of(),
+        false);
   }
 }
