@@ -95,16 +95,20 @@ import java.util.stream.Stream;
  *
  * <h2>Command line</h2>
  *
- * {@code ./alphapulse bench cluster [--quick] [--json]}. Repetitions: 5 of each in-process workload
- * and of the three-node sweep (equal counts, so that neither best is favoured), and 2 failovers;
- * {@code --quick}: 2, 2 and 1 (and fewer warm-ups), about 2.5 minutes on two cores (the full run
- * about 6; twice that on a slower machine). {@code three_nodes_vs_embedded_median} is the same
- * ratio of the medians. Needs PostgreSQL: {@code $ALPHAPULSE_PG_URL} or {@value #DEFAULT_PG_URL}
- * (created if missing; its journal tables are emptied when it is that default database). With
- * {@code --json} stdout gets one JSON object; progress and node logs' locations go to stderr.
- * {@code $ALPHAPULSE_BENCH_NODE_OPTS} (space-separated) replaces the node processes' JVM options
- * ({@code -Xmx2g -XX:+UseParallelGC}, those {@code ./alphapulse node} runs with, as the in-process
- * JVM; chunk-result cache off) for experiments.
+ * {@code ./alphapulse bench cluster [--quick] [--json]}. Order: in-process rounds, the three node
+ * processes (timed sweeps, then failovers), in-process rounds again on a new embedded node in the
+ * same JVM ({@value #AGAIN_WARMUPS} warm-up rounds), so that a machine whose speed drifts during
+ * the bench does not favour either side. Repetitions: 5 timed rounds of each in-process workload on
+ * each side of the three nodes, 10 three-node sweeps (equal counts, so that neither best is
+ * favoured), and 2 failovers; {@code --quick}: 2 + 2, 4 and 1 (and fewer warm-ups), about 3 minutes
+ * on two cores (the full run about 7; twice that on a slower machine). {@code
+ * three_nodes_vs_embedded_median} is the same ratio of the medians. Needs PostgreSQL: {@code
+ * $ALPHAPULSE_PG_URL} or {@value #DEFAULT_PG_URL} (created if missing; its journal tables are
+ * emptied when it is that default database). With {@code --json} stdout gets one JSON object;
+ * progress and node logs' locations go to stderr. {@code $ALPHAPULSE_BENCH_NODE_OPTS}
+ * (space-separated) replaces the node processes' JVM options ({@code -Xmx2g -XX:+UseParallelGC},
+ * those {@code ./alphapulse node} runs with, as the in-process JVM; chunk-result cache off) for
+ * experiments.
  */
 public final class ClusterBench {
 
@@ -141,6 +145,12 @@ public final class ClusterBench {
 
   /** {@link #IN_PROCESS_WARMUPS} with {@code --quick}. */
   static final int IN_PROCESS_WARMUPS_QUICK = 10;
+
+  /**
+   * Warm-up rounds on the second embedded node (same JVM, so the engine is compiled already) before
+   * the in-process timings after the three nodes.
+   */
+  static final int AGAIN_WARMUPS = 10;
 
   /** Warm-up sweeps on the freshly started node processes before the timed ones. */
   static final int CLUSTER_WARMUPS = 120;
@@ -206,9 +216,10 @@ public final class ClusterBench {
   private ObjectNode measure(Path work) throws InterruptedException {
     long started = System.nanoTime();
     int reps = quick ? 2 : 5;
-    // As many timed three-node sweeps as embedded ones: the best of 5 samples is biased low
-    // against the best of 3, more so on a noisy machine.
-    int clusterReps = reps;
+    // As many timed three-node sweeps as embedded ones (reps before the node processes and reps
+    // after them): the best of 10 samples is biased low against the best of 5, more so on a noisy
+    // machine.
+    int clusterReps = 2 * reps;
     int inProcessWarmups = quick ? IN_PROCESS_WARMUPS_QUICK : IN_PROCESS_WARMUPS;
     int clusterWarmups = quick ? CLUSTER_WARMUPS_QUICK : CLUSTER_WARMUPS;
     JobSpec sweep = JobSpecs.parseYaml(SWEEP_YAML);
@@ -218,16 +229,14 @@ public final class ClusterBench {
     r.put("suite", "cluster").put("quick", quick).put("cores", cores);
 
     // ---- in-process: thread pool vs embedded node
-    List<Double> pool = new ArrayList<>();
-    List<Double> embedded = new ArrayList<>();
-    List<Double> poolTrivial = new ArrayList<>();
-    List<Double> embeddedTrivial = new ArrayList<>();
+    InProcess ip = new InProcess();
+    List<Double> pool = ip.pool;
+    List<Double> embedded = ip.embedded;
+    List<Double> poolTrivial = ip.poolTrivial;
+    List<Double> embeddedTrivial = ip.embeddedTrivial;
     // Diagnostics: this process's CPU time (all threads) during each timed sweep.
-    List<Double> poolCpu = new ArrayList<>();
-    long self = ProcessHandle.current().pid();
-    Map<String, Double> poolThreads = Map.of();
-    Map<String, Double> embeddedThreads = Map.of();
-    List<Double> embeddedCpu = new ArrayList<>();
+    List<Double> poolCpu = ip.poolCpu;
+    List<Double> embeddedCpu = ip.embeddedCpu;
     int sweepChunks;
     int sweepRuns;
     int trivialChunks;
@@ -261,31 +270,7 @@ public final class ClusterBench {
         runEmbedded(service, sweep);
         runEmbedded(service, trivial);
       }
-      for (int i = 1; i <= reps; i++) {
-        double cpu0 = processCpuSeconds();
-        ThreadCpu.Sample t0 = ThreadCpu.of(self);
-        pool.add(time(() -> ThreadPoolBaseline.run(sweep, cores, false)));
-        poolCpu.add(processCpuSeconds() - cpu0);
-        ThreadCpu.Sample t1 = ThreadCpu.of(self);
-        poolThreads = t1.since(t0);
-        EmbeddedRun run = runEmbedded(service, sweep);
-        embeddedThreads = ThreadCpu.of(self).since(t1);
-        embedded.add(run.seconds());
-        embeddedCpu.add(run.cpuSeconds());
-        poolTrivial.add(time(() -> ThreadPoolBaseline.run(trivial, cores, false)));
-        embeddedTrivial.add(runEmbedded(service, trivial).seconds());
-        progress(
-            String.format(
-                Locale.ROOT,
-                "run %d/%d: sweep thread pool %.2f s, embedded %.2f s; trivial thread pool %.2f"
-                    + " s, embedded %.2f s",
-                i,
-                reps,
-                last(pool),
-                last(embedded),
-                last(poolTrivial),
-                last(embeddedTrivial)));
-      }
+      inProcessRounds(ip, service, sweep, trivial, reps, "");
     } finally {
       node.close();
     }
@@ -390,6 +375,30 @@ public final class ClusterBench {
       }
     }
 
+    // ---- in-process again, now that the node processes are gone. Machines drift (the tenth
+    // session's was a fifth faster minutes later): timings on both sides of the three-node part
+    // keep a drift during the bench from favouring either side.
+    ClusterNode again =
+        ClusterNode.start(
+            options.withDataDir(work.resolve("embedded-again")),
+            ConfigFactory.parseString("alphapulse.worker.result-cache-bytes = 0"));
+    try {
+      if (!again.awaitUp(Duration.ofSeconds(30))) {
+        throw new IllegalStateException("the second embedded node did not come up");
+      }
+      DistributedComputingService service = DistributedComputingService.attach(again);
+      progress("in-process again: " + AGAIN_WARMUPS + " warm-up rounds, then " + reps + " timed");
+      for (int i = 1; i <= AGAIN_WARMUPS; i++) {
+        ThreadPoolBaseline.run(sweep, cores, false);
+        runEmbedded(service, sweep);
+        ThreadPoolBaseline.run(trivial, cores, false);
+        runEmbedded(service, trivial);
+      }
+      inProcessRounds(ip, service, sweep, trivial, reps, " (after the 3 nodes)");
+    } finally {
+      again.close();
+    }
+
     // ---- report
     double tp = best(pool);
     double emb = best(embedded);
@@ -419,15 +428,15 @@ public final class ClusterBench {
     threeNodeCpu.forEach(xs -> nodeCpu.add(round(median(xs), 3)));
     r.put("three_nodes_client_cpu_median_seconds", round(median(threeClientCpu), 3));
     ObjectNode poolByThread = r.putObject("threadpool_last_run_thread_cpu_seconds");
-    poolThreads.forEach((k, v) -> poolByThread.put(k, round(v, 2)));
+    ip.poolThreads.forEach((k, v) -> poolByThread.put(k, round(v, 2)));
     ObjectNode embeddedByThread = r.putObject("embedded_last_run_thread_cpu_seconds");
-    embeddedThreads.forEach((k, v) -> embeddedByThread.put(k, round(v, 2)));
+    ip.embeddedThreads.forEach((k, v) -> embeddedByThread.put(k, round(v, 2)));
     ArrayNode byThread = r.putArray("three_nodes_last_run_thread_cpu_seconds");
     for (Map<String, Double> groups : lastThreadCpu) {
       ObjectNode o = byThread.addObject();
       groups.forEach((k, v) -> o.put(k, round(v, 2)));
     }
-    r.put("embedded_jit_cpu_seconds", round(jitCpu(embeddedThreads), 2));
+    r.put("embedded_jit_cpu_seconds", round(jitCpu(ip.embeddedThreads), 2));
     r.put(
         "three_nodes_jit_cpu_seconds",
         round(lastThreadCpu.stream().mapToDouble(ClusterBench::jitCpu).sum(), 2));
@@ -456,7 +465,7 @@ public final class ClusterBench {
         "coordination_ms_per_chunk",
         (emb - tp) * 1000 / sweepChunks <= GOAL_COORDINATION_MS_PER_CHUNK);
     met.put("failover_seconds", !failover.isEmpty() && worstFailover <= GOAL_FAILOVER_SECONDS);
-    r.put("repetitions", reps);
+    r.put("repetitions", pool.size());
     r.put("three_nodes_repetitions", clusterReps);
     r.put("in_process_warmups", inProcessWarmups);
     r.put("three_nodes_warmups", clusterWarmups);
@@ -816,6 +825,59 @@ public final class ClusterBench {
   /** The fastest sample: on a shared machine noise only ever adds time. */
   static double best(List<Double> xs) {
     return xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  /** The in-process timings: thread pool and embedded node, both workloads. */
+  private static final class InProcess {
+    final List<Double> pool = new ArrayList<>();
+    final List<Double> embedded = new ArrayList<>();
+    final List<Double> poolTrivial = new ArrayList<>();
+    final List<Double> embeddedTrivial = new ArrayList<>();
+    final List<Double> poolCpu = new ArrayList<>();
+    final List<Double> embeddedCpu = new ArrayList<>();
+    Map<String, Double> poolThreads = Map.of();
+    Map<String, Double> embeddedThreads = Map.of();
+  }
+
+  /**
+   * {@code reps} timed rounds: the sweep on the thread pool and on the embedded node, then the
+   * trivial workload on both.
+   */
+  private void inProcessRounds(
+      InProcess ip,
+      DistributedComputingService service,
+      JobSpec sweep,
+      JobSpec trivial,
+      int reps,
+      String label)
+      throws InterruptedException {
+    long self = ProcessHandle.current().pid();
+    for (int i = 1; i <= reps; i++) {
+      double cpu0 = processCpuSeconds();
+      ThreadCpu.Sample t0 = ThreadCpu.of(self);
+      ip.pool.add(time(() -> ThreadPoolBaseline.run(sweep, cores, false)));
+      ip.poolCpu.add(processCpuSeconds() - cpu0);
+      ThreadCpu.Sample t1 = ThreadCpu.of(self);
+      ip.poolThreads = t1.since(t0);
+      EmbeddedRun run = runEmbedded(service, sweep);
+      ip.embeddedThreads = ThreadCpu.of(self).since(t1);
+      ip.embedded.add(run.seconds());
+      ip.embeddedCpu.add(run.cpuSeconds());
+      ip.poolTrivial.add(time(() -> ThreadPoolBaseline.run(trivial, cores, false)));
+      ip.embeddedTrivial.add(runEmbedded(service, trivial).seconds());
+      progress(
+          String.format(
+              Locale.ROOT,
+              "run %d/%d%s: sweep thread pool %.2f s, embedded %.2f s; trivial thread pool %.2f"
+                  + " s, embedded %.2f s",
+              i,
+              reps,
+              label,
+              last(ip.pool),
+              last(ip.embedded),
+              last(ip.poolTrivial),
+              last(ip.embeddedTrivial)));
+    }
   }
 
   static double median(List<Double> xs) {
