@@ -241,15 +241,8 @@ public final class ClusterBench {
     int sweepRuns;
     int trivialChunks;
     boolean sameRuns;
-    NodeOptions options =
-        NodeOptions.embedded().withDataDir(work.resolve("embedded")).withSlots(cores);
-    ClusterNode node =
-        ClusterNode.start(
-            options, ConfigFactory.parseString("alphapulse.worker.result-cache-bytes = 0"));
+    ClusterNode node = startEmbedded(work.resolve("embedded"));
     try {
-      if (!node.awaitUp(Duration.ofSeconds(30))) {
-        throw new IllegalStateException("the embedded node did not come up");
-      }
       DistributedComputingService service = DistributedComputingService.attach(node);
       progress(
           "warm-up ("
@@ -264,12 +257,7 @@ public final class ClusterBench {
       sameRuns =
           sameRuns(reference.runs(), embeddedOutcome.runs())
               && reference.overfitting().equals(embeddedOutcome.overfitting());
-      for (int i = 2; i <= inProcessWarmups; i++) {
-        ThreadPoolBaseline.run(sweep, cores, false);
-        ThreadPoolBaseline.run(trivial, cores, false);
-        runEmbedded(service, sweep);
-        runEmbedded(service, trivial);
-      }
+      warmUpInProcess(service, sweep, trivial, inProcessWarmups - 1);
       inProcessRounds(ip, service, sweep, trivial, reps, "");
     } finally {
       node.close();
@@ -378,22 +366,11 @@ public final class ClusterBench {
     // ---- in-process again, now that the node processes are gone. Machines drift (the tenth
     // session's was a fifth faster minutes later): timings on both sides of the three-node part
     // keep a drift during the bench from favouring either side.
-    ClusterNode again =
-        ClusterNode.start(
-            options.withDataDir(work.resolve("embedded-again")),
-            ConfigFactory.parseString("alphapulse.worker.result-cache-bytes = 0"));
+    ClusterNode again = startEmbedded(work.resolve("embedded-again"));
     try {
-      if (!again.awaitUp(Duration.ofSeconds(30))) {
-        throw new IllegalStateException("the second embedded node did not come up");
-      }
       DistributedComputingService service = DistributedComputingService.attach(again);
       progress("in-process again: " + AGAIN_WARMUPS + " warm-up rounds, then " + reps + " timed");
-      for (int i = 1; i <= AGAIN_WARMUPS; i++) {
-        ThreadPoolBaseline.run(sweep, cores, false);
-        runEmbedded(service, sweep);
-        ThreadPoolBaseline.run(trivial, cores, false);
-        runEmbedded(service, trivial);
-      }
+      warmUpInProcess(service, sweep, trivial, AGAIN_WARMUPS);
       inProcessRounds(ip, service, sweep, trivial, reps, " (after the 3 nodes)");
     } finally {
       again.close();
@@ -825,6 +802,31 @@ public final class ClusterBench {
   /** The fastest sample: on a shared machine noise only ever adds time. */
   static double best(List<Double> xs) {
     return xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  /** An embedded node with the cores as slots and the chunk-result cache off, once it is up. */
+  private ClusterNode startEmbedded(Path dataDir) {
+    ClusterNode node =
+        ClusterNode.start(
+            NodeOptions.embedded().withDataDir(dataDir).withSlots(cores),
+            ConfigFactory.parseString("alphapulse.worker.result-cache-bytes = 0"));
+    if (!node.awaitUp(Duration.ofSeconds(30))) {
+      node.close();
+      throw new IllegalStateException("the embedded node in " + dataDir + " did not come up");
+    }
+    return node;
+  }
+
+  /** Untimed rounds of both workloads on the thread pool and the embedded node. */
+  private void warmUpInProcess(
+      DistributedComputingService service, JobSpec sweep, JobSpec trivial, int rounds)
+      throws InterruptedException {
+    for (int i = 1; i <= rounds; i++) {
+      ThreadPoolBaseline.run(sweep, cores, false);
+      ThreadPoolBaseline.run(trivial, cores, false);
+      runEmbedded(service, sweep);
+      runEmbedded(service, trivial);
+    }
   }
 
   /** The in-process timings: thread pool and embedded node, both workloads. */
