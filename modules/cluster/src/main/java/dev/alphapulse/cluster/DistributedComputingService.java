@@ -9,6 +9,7 @@ import dev.alphapulse.cluster.job.JobTicket;
 import dev.alphapulse.cluster.job.JobWatcher;
 import dev.alphapulse.cluster.node.ClusterNode;
 import dev.alphapulse.cluster.util.Nodes;
+import dev.alphapulse.cluster.util.Resend;
 import dev.alphapulse.cluster.worker.WorkerPool;
 import dev.alphapulse.engine.data.Universe;
 import dev.alphapulse.jobs.ChunkResult;
@@ -89,6 +90,7 @@ public final class DistributedComputingService implements AutoCloseable {
   private final ClusterSharding sharding;
   private final CoordinatorSettings settings;
   private final Duration askTimeout;
+  private final Duration resendAfter;
   private final ExecutorService background;
   private final AtomicInteger watchers = new AtomicInteger();
 
@@ -99,6 +101,7 @@ public final class DistributedComputingService implements AutoCloseable {
     this.sharding = ClusterSharding.get(system);
     this.settings = CoordinatorSettings.from(system.settings().config());
     this.askTimeout = system.settings().config().getDuration("alphapulse.api.ask-timeout");
+    this.resendAfter = system.settings().config().getDuration("alphapulse.api.resend-after");
     AtomicInteger n = new AtomicInteger();
     this.background =
         Executors.newCachedThreadPool(
@@ -194,8 +197,7 @@ public final class DistributedComputingService implements AutoCloseable {
 
   /** The job's status; {@link JobStatus#UNKNOWN} for an id no job has. */
   public CompletionStage<JobStatusView> getJobStatus(String jobId) {
-    return coordinator(checkJobId(jobId))
-        .ask(JobCoordinator.GetStatus::new, askTimeout)
+    return query(coordinator(checkJobId(jobId)), JobCoordinator.GetStatus::new)
         .thenApply(DistributedComputingService::view);
   }
 
@@ -214,11 +216,10 @@ public final class DistributedComputingService implements AutoCloseable {
   /** Asks page after page (each well under a remote frame) and joins them into one report. */
   private CompletionStage<JobCoordinator.ResultReport> resultPages(
       EntityRef<JobCoordinator.Command> coordinator, int fromChunk, List<ChunkResult> sofar) {
-    return coordinator
-        .ask(
+    return query(
+            coordinator,
             (ActorRef<JobCoordinator.ResultReport> replyTo) ->
-                new JobCoordinator.GetResult(fromChunk, replyTo),
-            askTimeout)
+                new JobCoordinator.GetResult(fromChunk, replyTo))
         .thenCompose(
             page -> {
               sofar.addAll(page.results());
@@ -244,11 +245,10 @@ public final class DistributedComputingService implements AutoCloseable {
 
   /** Cancels the job: no chunk is dispatched any more and it ends as cancelled. */
   public CompletionStage<JobStatusView> cancel(String jobId) {
-    return coordinator(checkJobId(jobId))
-        .ask(
+    return query(
+            coordinator(checkJobId(jobId)),
             (ActorRef<JobCoordinator.StatusReport> replyTo) ->
-                new JobCoordinator.Cancel("cancelled by request", replyTo),
-            askTimeout)
+                new JobCoordinator.Cancel("cancelled by request", replyTo))
         .thenApply(DistributedComputingService::view);
   }
 
@@ -353,6 +353,22 @@ public final class DistributedComputingService implements AutoCloseable {
 
   private EntityRef<JobCoordinator.Command> coordinator(String jobId) {
     return sharding.entityRefFor(JobCoordinator.ENTITY_KEY, jobId);
+  }
+
+  /**
+   * Asks a job's coordinator something that may safely be asked twice (a status, a result page, a
+   * cancel), again every {@code alphapulse.api.resend-after} while it has no answer: a message sent
+   * while the coordinator moves to another node can be lost.
+   */
+  private <R> CompletionStage<R> query(
+      EntityRef<JobCoordinator.Command> coordinator,
+      org.apache.pekko.japi.function.Function<ActorRef<R>, JobCoordinator.Command> message) {
+    return Resend.untilAnswered(
+        timeout -> coordinator.ask(message, timeout),
+        resendAfter,
+        askTimeout,
+        system.scheduler(),
+        system.executionContext());
   }
 
   private CompletionStage<JobProgress> awaitEnd(String jobId) {
