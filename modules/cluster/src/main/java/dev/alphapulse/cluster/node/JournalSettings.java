@@ -75,13 +75,16 @@ public record JournalSettings(Kind kind, String url, String user, String passwor
   }
 
   /**
-   * The default embedded journal: an H2 file {@code journal} in {@code dataDir}, kept open for the
-   * JVM's life, with H2's automatic mixed mode so that a second process on the same directory (two
-   * {@code run}s at once) connects through the first instead of failing on the file lock.
+   * The default embedded journal: an H2 file {@code journal} in {@code dataDir}, with H2's
+   * automatic mixed mode so that a second process on the same directory (two {@code run}s at once)
+   * connects through the first instead of failing on the file lock. The database closes with its
+   * last connection, when the last node using it stops (each node's pool keeps one open while it
+   * runs): kept open for the JVM's life, its lock-file watchdog would outlive the node and write
+   * into a data directory being deleted.
    */
   public static JournalSettings h2File(Path dataDir) {
     Path file = dataDir.toAbsolutePath().normalize().resolve("journal");
-    return fromUrl("jdbc:h2:file:" + file + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE");
+    return fromUrl("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
   }
 
   private static String queryParam(String url, String name, String fallback) {
