@@ -56,6 +56,8 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Java API of AlphaPulse's cluster, and the single entry point of the CLI and the gRPC service:
@@ -81,6 +83,7 @@ import org.apache.pekko.stream.javadsl.Sink;
  * cluster, also after they ended (results are read from the job's journal).
  */
 public final class DistributedComputingService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DistributedComputingService.class);
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final String PERSISTENCE_PREFIX = JobCoordinator.ENTITY_KEY.name() + "|";
 
@@ -363,8 +366,17 @@ public final class DistributedComputingService implements AutoCloseable {
   private <R> CompletionStage<R> query(
       EntityRef<JobCoordinator.Command> coordinator,
       org.apache.pekko.japi.function.Function<ActorRef<R>, JobCoordinator.Command> message) {
+    AtomicInteger attempts = new AtomicInteger();
     return Resend.untilAnswered(
-        timeout -> coordinator.ask(message, timeout),
+        timeout -> {
+          if (attempts.incrementAndGet() > 1) {
+            LOG.info(
+                "job {}: no answer from its coordinator yet; asking again ({} s left)",
+                coordinator.getEntityId(),
+                timeout.toMillis() / 1000);
+          }
+          return coordinator.ask(message, timeout);
+        },
         resendAfter,
         askTimeout,
         system.scheduler(),
