@@ -176,6 +176,19 @@ class CliContractTest {
   }
 
   @Test
+  void pairBenchOptionsAreRefusedForOtherSuitesAndBadSlotsNameTheOption() {
+    Run other = run("bench", "engine", "--pairs", "3");
+    assertThat(other.code()).isEqualTo(2);
+    assertThat(other.err()).contains("apply to the cluster-pair suite only");
+    Run badSlots = run("bench", "cluster-pair", "--a", "0,one");
+    assertThat(badSlots.code()).isEqualTo(2);
+    assertThat(badSlots.err()).contains("--a: expected worker slots per node");
+    Run noPairs = run("bench", "cluster-pair", "--pairs", "0");
+    assertThat(noPairs.code()).isEqualTo(2);
+    assertThat(noPairs.err()).contains("--pairs: must be >= 1");
+  }
+
+  @Test
   void helpExplainsEveryOption() {
     Run top = run("--help");
     assertThat(top.code()).isZero();

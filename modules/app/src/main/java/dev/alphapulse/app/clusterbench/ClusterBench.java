@@ -680,7 +680,7 @@ public final class ClusterBench {
     return List.copyOf(ids);
   }
 
-  private static void awaitMembers(AlphaPulseClient client, int count, Duration timeout) {
+  static void awaitMembers(AlphaPulseClient client, int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try {
@@ -697,7 +697,7 @@ public final class ClusterBench {
     throw new IllegalStateException("the cluster did not reach " + count + " Up members");
   }
 
-  private static AlphaPulseClient connect(NodeProcess node) {
+  static AlphaPulseClient connect(NodeProcess node) {
     return AlphaPulseClient.connect("127.0.0.1", node.spec().grpcPort(), Duration.ofSeconds(30));
   }
 
@@ -892,7 +892,7 @@ public final class ClusterBench {
   }
 
   /** Rounded; NaN and infinities (a figure that could not be measured) become null in JSON. */
-  private static Double round(double v, int digits) {
+  static Double round(double v, int digits) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return null;
     }
@@ -909,7 +909,7 @@ public final class ClusterBench {
   }
 
   /** The node processes' JVM options (ALPHAPULSE_BENCH_NODE_OPTS, space-separated, overrides). */
-  private static List<String> nodeJvmOptions() {
+  static List<String> nodeJvmOptions() {
     String env = System.getenv("ALPHAPULSE_BENCH_NODE_OPTS");
     if (env != null && !env.isBlank()) {
       return List.of(env.trim().split("\\s+"));
@@ -943,7 +943,7 @@ public final class ClusterBench {
     return url.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -119,6 +119,18 @@ public final class JournalDatabase {
   }
 
   /**
+   * {@code url} with its database name replaced by {@code database} (host, port and parameters
+   * kept): a separate journal on the same server.
+   */
+  public static String withDatabase(String url, String database) {
+    Matcher m = URL.matcher(url);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
+    }
+    return m.group(1) + database + (m.group(3) == null ? "" : m.group(3));
+  }
+
+  /**
    * Drops the journal tables (nodes create them again at start): a clean slate, so no job of an
    * earlier run is resumed by remembered entities.
    */

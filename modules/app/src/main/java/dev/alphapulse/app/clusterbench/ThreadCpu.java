@@ -10,9 +10,12 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of a process's threads, grouped by thread name (trailing numbers dropped, so that the
- * threads of one pool form one group), read from Linux's {@code /proc/PID/task/TID/stat}. A
- * diagnostic of where a benchmark's CPU goes beyond the computing threads (dispatchers, JIT
- * compilers, garbage collector); empty where {@code /proc} is not available.
+ * threads of one pool form one group), read from Linux's {@code /proc/PID/task/TID/stat}, and how
+ * often each thread was preempted (switched out while it could still run: {@code
+ * nonvoluntary_ctxt_switches} in {@code /proc/PID/task/TID/status}). A diagnostic of where a
+ * benchmark's CPU goes beyond the computing threads (dispatchers, JIT compilers, garbage collector)
+ * and of how often the others take a computing thread's core; empty where {@code /proc} is not
+ * available.
  */
 final class ThreadCpu {
   private ThreadCpu() {}
@@ -20,8 +23,10 @@ final class ThreadCpu {
   /** Clock ticks per second of {@code /proc}'s times ({@code USER_HZ}, 100 on Linux). */
   private static final double TICKS_PER_SECOND = 100;
 
-  /** Seconds of CPU (user and system) per thread id, with the thread's group name. */
-  record Sample(Map<Long, String> names, Map<Long, Double> seconds) {
+  /**
+   * Seconds of CPU (user and system) and preemptions per thread id, with the thread's group name.
+   */
+  record Sample(Map<Long, String> names, Map<Long, Double> seconds, Map<Long, Long> preemptions) {
     /** CPU seconds per group used between {@code before} and this sample. */
     Map<String, Double> since(Sample before) {
       Map<String, Double> groups = new TreeMap<>();
@@ -31,12 +36,23 @@ final class ThreadCpu {
       groups.values().removeIf(v -> v < 0.005);
       return groups;
     }
+
+    /** Preemptions per group between {@code before} and this sample. */
+    Map<String, Long> preemptionsSince(Sample before) {
+      Map<String, Long> groups = new TreeMap<>();
+      preemptions.forEach(
+          (tid, n) ->
+              groups.merge(
+                  names.get(tid), n - before.preemptions.getOrDefault(tid, 0L), Long::sum));
+      return groups;
+    }
   }
 
   /** The threads of process {@code pid} now; empty if they cannot be read. */
   static Sample of(long pid) {
     Map<Long, String> names = new HashMap<>();
     Map<Long, Double> seconds = new HashMap<>();
+    Map<Long, Long> preemptions = new HashMap<>();
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
     try (Stream<Path> threads = Files.list(tasks)) {
       threads.forEach(
@@ -51,6 +67,7 @@ final class ThreadCpu {
               long tid = Long.parseLong(t.getFileName().toString());
               names.put(tid, group(stat.substring(open + 1, close)));
               seconds.put(tid, ticks / TICKS_PER_SECOND);
+              preemptions.put(tid, preemptions(t));
             } catch (IOException | RuntimeException e) {
               // the thread ended meanwhile
             }
@@ -58,7 +75,17 @@ final class ThreadCpu {
     } catch (IOException | RuntimeException e) {
       // no /proc here
     }
-    return new Sample(names, seconds);
+    return new Sample(names, seconds, preemptions);
+  }
+
+  private static long preemptions(Path task) throws IOException {
+    try (Stream<String> lines = Files.lines(task.resolve("status"))) {
+      return lines
+          .filter(l -> l.startsWith("nonvoluntary_ctxt_switches:"))
+          .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim()))
+          .findFirst()
+          .orElse(0);
+    }
   }
 
   /**
