@@ -87,6 +87,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "cluster-pair: timed pairs (default 20; 8 with --quick).")
   Integer pairs;
 
+  @Option(
+      names = "--no-freeze",
+      description =
+          "cluster-pair: leave the idle side running during the other's sweeps (by default it is"
+              + " stopped with SIGSTOP, so that its upkeep does not slow the other).")
+  boolean noFreeze;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -100,11 +107,12 @@ final class BenchCommand implements Callable<Integer> {
         || aOpts != null
         || bOpts != null
         || warmups != null
-        || pairs != null) {
+        || pairs != null
+        || noFreeze) {
       throw new ParameterException(
           spec.commandLine(),
-          "--a, --b, --a-opts, --b-opts, --warmups and --pairs apply to the cluster-pair suite"
-              + " only");
+          "--a, --b, --a-opts, --b-opts, --warmups, --pairs and --no-freeze apply to the"
+              + " cluster-pair suite only");
     }
     if (name.equals("cluster")) {
       return ClusterBench.run(quick, json, System.out, System.err);
@@ -122,7 +130,8 @@ final class BenchCommand implements Callable<Integer> {
               side(d.a(), "--a", a, aOpts),
               side(d.b(), "--b", b, bOpts),
               warmups == null ? d.warmups() : warmups,
-              pairs == null ? d.pairs() : pairs);
+              pairs == null ? d.pairs() : pairs,
+              !noFreeze);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

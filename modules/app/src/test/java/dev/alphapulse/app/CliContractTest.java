@@ -180,6 +180,9 @@ class CliContractTest {
     Run other = run("bench", "engine", "--pairs", "3");
     assertThat(other.code()).isEqualTo(2);
     assertThat(other.err()).contains("apply to the cluster-pair suite only");
+    other = run("bench", "cluster", "--no-freeze");
+    assertThat(other.code()).isEqualTo(2);
+    assertThat(other.err()).contains("apply to the cluster-pair suite only");
     Run badSlots = run("bench", "cluster-pair", "--a", "0,one");
     assertThat(badSlots.code()).isEqualTo(2);
     assertThat(badSlots.err()).contains("--a: expected worker slots per node");

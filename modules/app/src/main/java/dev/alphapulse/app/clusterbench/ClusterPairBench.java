@@ -46,6 +46,12 @@ public final class ClusterPairBench {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+  /** The failure detector's tolerance of a stopped side's silence (see the class comment). */
+  static final String FREEZE_PAUSE = "120s";
+
+  /** Time a continued side gets to run its overdue timers before it is timed. */
+  private static final long SETTLE_MILLIS = 300;
+
   /**
    * One side: worker slots per node (0 = no worker role; the first node is the seed and takes the
    * submissions) and the node JVMs' options beyond the bench's defaults.
@@ -60,8 +66,11 @@ public final class ClusterPairBench {
     }
   }
 
-  /** What to compare: sides A and B, warm-up rounds and timed pairs. */
-  public record Plan(Side a, Side b, int warmups, int pairs) {
+  /**
+   * What to compare: sides A and B, warm-up rounds and timed pairs; {@code freeze}: stop the idle
+   * side's processes while the other sweeps.
+   */
+  public record Plan(Side a, Side b, int warmups, int pairs, boolean freeze) {
     public Plan {
       if (warmups < 0) {
         throw new IllegalArgumentException("--warmups: must be >= 0, was " + warmups);
@@ -114,7 +123,8 @@ public final class ClusterPairBench {
         new Side(ClusterBench.splitSlots(cores, 3), List.of()),
         new Side(List.of(cores), List.of()),
         quick ? WARMUPS_QUICK : WARMUPS,
-        quick ? PAIRS_QUICK : PAIRS);
+        quick ? PAIRS_QUICK : PAIRS,
+        true);
   }
 
   /**
@@ -152,6 +162,7 @@ public final class ClusterPairBench {
     final String label;
     final Side side;
     final JournalDatabase journal;
+    final List<String> options;
     final LocalCluster cluster;
     AlphaPulseClient client;
     final List<Double> seconds = new ArrayList<>();
@@ -160,7 +171,7 @@ public final class ClusterPairBench {
     double jitCpu;
     double otherCpu;
 
-    Running(String label, Side side, Path work) {
+    Running(String label, Side side, Path work, boolean freeze) {
       this.label = label;
       this.side = side;
       String base = System.getenv().getOrDefault("ALPHAPULSE_PG_URL", ClusterBench.DEFAULT_PG_URL);
@@ -169,8 +180,7 @@ public final class ClusterPairBench {
               JournalDatabase.withDatabase(
                   base, "alphapulse_pair_" + label.toLowerCase(Locale.ROOT)));
       journal.reset();
-      List<String> options = new ArrayList<>(ClusterBench.nodeJvmOptions());
-      options.addAll(side.extraJvmOptions());
+      this.options = jvmOptions(side, freeze);
       this.cluster =
           LocalCluster.layout(
               work.resolve(label),
@@ -178,6 +188,15 @@ public final class ClusterPairBench {
               journal.url(),
               options,
               System.getProperty("java.class.path"));
+    }
+
+    void suspend() {
+      cluster.nodes().forEach(NodeProcess::suspend);
+    }
+
+    void resume() {
+      cluster.nodes().forEach(NodeProcess::resume);
+      NodeProcess.sleep(SETTLE_MILLIS);
     }
 
     void start() {
@@ -222,6 +241,16 @@ public final class ClusterPairBench {
     }
   }
 
+  /** A side's node JVM options: the bench's, the freeze's failure-detector pause, the side's. */
+  static List<String> jvmOptions(Side side, boolean freeze) {
+    List<String> options = new ArrayList<>(ClusterBench.nodeJvmOptions());
+    if (freeze) {
+      options.add("-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause=" + FREEZE_PAUSE);
+    }
+    options.addAll(side.extraJvmOptions());
+    return List.copyOf(options);
+  }
+
   /**
    * The worker threads' group: {@code alphapulse-worker-N} as Linux names it, cut to 15 characters
    * ({@code /proc/PID/task/TID/stat}'s {@code comm}).
@@ -229,8 +258,8 @@ public final class ClusterPairBench {
   static final String WORKER_THREADS = "alphapulse-work";
 
   private static ObjectNode measure(Plan plan, Path work, PrintStream err) {
-    try (Running a = new Running("A", plan.a(), work);
-        Running b = new Running("B", plan.b(), work)) {
+    try (Running a = new Running("A", plan.a(), work, plan.freeze());
+        Running b = new Running("B", plan.b(), work, plan.freeze())) {
       progress(err, "starting side A, slots " + plan.a().slots() + ", logs in " + work);
       a.start();
       progress(err, "starting side B, slots " + plan.b().slots());
@@ -240,15 +269,15 @@ public final class ClusterPairBench {
         if (i % 10 == 0 || i == plan.warmups()) {
           progress(err, "warm-up " + i + "/" + plan.warmups() + ": one sweep on each side");
         }
-        a.sweep();
-        b.sweep();
+        alone(plan, a, b, a::sweep);
+        alone(plan, b, a, b::sweep);
       }
       List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < plan.pairs(); i++) {
         Running first = i % 2 == 0 ? a : b;
         Running second = first == a ? b : a;
-        first.timedSweep();
-        second.timedSweep();
+        alone(plan, first, second, first::timedSweep);
+        alone(plan, second, first, second::timedSweep);
         double ta = last(a.seconds);
         double tb = last(b.seconds);
         ratios.add(tb / ta);
@@ -264,6 +293,22 @@ public final class ClusterPairBench {
                 tb / ta));
       }
       return report(plan, a, b, ratios, match);
+    }
+  }
+
+  /**
+   * Runs {@code sweep} on {@code side} with {@code other} stopped meanwhile if the plan says so.
+   */
+  private static void alone(Plan plan, Running side, Running other, Runnable sweep) {
+    if (!plan.freeze()) {
+      sweep.run();
+      return;
+    }
+    other.suspend();
+    try {
+      sweep.run();
+    } finally {
+      other.resume();
     }
   }
 
@@ -293,6 +338,7 @@ public final class ClusterPairBench {
     r.put("cores", Runtime.getRuntime().availableProcessors());
     r.put("warmups", plan.warmups());
     r.put("pairs", plan.pairs());
+    r.put("idle_side_stopped", plan.freeze());
     double[] q = quartiles(ratios);
     r.put("a_vs_b", ClusterBench.round(q[1], 3));
     ArrayNode iqr = r.putArray("a_vs_b_quartiles");
@@ -309,8 +355,7 @@ public final class ClusterPairBench {
     ArrayNode slots = o.putArray("slots");
     s.side.slots().forEach(slots::add);
     ArrayNode options = o.putArray("jvm_options");
-    ClusterBench.nodeJvmOptions().forEach(options::add);
-    s.side.extraJvmOptions().forEach(options::add);
+    s.options.forEach(options::add);
     o.put("seconds_median", ClusterBench.round(ClusterBench.median(s.seconds), 3));
     ObjectNode per = o.putObject("per_sweep");
     per.put("worker_cpu_seconds", ClusterBench.round(s.workerCpu / pairs, 3));

@@ -263,6 +263,37 @@ public final class NodeProcess {
     LIVE.remove(p);
   }
 
+  /**
+   * Stops the process without ending it (SIGSTOP): it uses no CPU until {@link #resume()}. For
+   * benchmarks that time other processes on the same cores; Linux and macOS ({@code kill}).
+   */
+  public void suspend() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #suspend()}ed process run again (SIGCONT). */
+  public void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      throw new IllegalStateException(spec.name() + " is not running");
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run kill -" + name + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling " + spec.name(), e);
+    }
+  }
+
   /** The last lines of the current log file (for failure messages). */
   public String logTail() {
     return logTail(60);

@@ -46,14 +46,31 @@ class ClusterPairBenchTest {
     assertThat(p.b().slots()).containsExactly(2);
     assertThat(p.warmups()).isEqualTo(ClusterPairBench.WARMUPS);
     assertThat(p.pairs()).isEqualTo(ClusterPairBench.PAIRS);
+    assertThat(p.freeze()).isTrue();
     ClusterPairBench.Plan q = ClusterPairBench.defaultPlan(4, true);
     assertThat(q.a().slots()).containsExactly(1, 1, 2);
     assertThat(q.b().slots()).containsExactly(4);
     assertThat(q.pairs()).isLessThan(p.pairs());
-    assertThatThrownBy(() -> new ClusterPairBench.Plan(p.a(), p.b(), 0, 0))
+    assertThatThrownBy(() -> new ClusterPairBench.Plan(p.a(), p.b(), 0, 0, true))
         .hasMessageContaining("--pairs");
-    assertThatThrownBy(() -> new ClusterPairBench.Plan(p.a(), p.b(), -1, 3))
+    assertThatThrownBy(() -> new ClusterPairBench.Plan(p.a(), p.b(), -1, 3, true))
         .hasMessageContaining("--warmups");
+  }
+
+  @Test
+  void a_stopped_side_tolerates_missed_heartbeats_and_a_sides_own_options_come_last() {
+    ClusterPairBench.Side side =
+        new ClusterPairBench.Side(
+            List.of(0, 1, 1), List.of("-Dalphapulse.worker.prefetch-time=0s"));
+    assertThat(ClusterPairBench.jvmOptions(side, true))
+        .startsWith(ClusterBench.nodeJvmOptions().toArray(String[]::new))
+        .containsSubsequence(
+            "-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause="
+                + ClusterPairBench.FREEZE_PAUSE,
+            "-Dalphapulse.worker.prefetch-time=0s");
+    assertThat(ClusterPairBench.jvmOptions(side, false))
+        .noneMatch(o -> o.contains("acceptable-heartbeat-pause"))
+        .endsWith("-Dalphapulse.worker.prefetch-time=0s");
   }
 
   @Test
