@@ -27,8 +27,17 @@ import java.util.Map;
  * times one sweep on each (which goes first alternates), and the figure is the median over the
  * pairs of B's time over A's ({@code a_vs_b}, as {@code three_nodes_vs_embedded}: above 1, A is
  * faster). Both clusters' node processes start as {@code bench cluster} starts its three, each with
- * its own PostgreSQL database (dropped at the end), so that each side's idle nodes burden the
- * other's sweeps alike.
+ * its own PostgreSQL journal: databases {@code alphapulse_pair_a} and {@code alphapulse_pair_b} on
+ * the server of {@code $ALPHAPULSE_PG_URL} (or {@link ClusterBench#DEFAULT_PG_URL}'s), created and
+ * dropped by the run.
+ *
+ * <p>An idle node still uses CPU (heartbeats, gossip, timers), so three idle nodes would slow the
+ * other side's sweeps more than one idle node does, in favour of the side with more nodes (three
+ * nodes against one measured 0.87-0.89 so, 0.79 without). So, unless {@code --no-freeze}, the side
+ * that does not sweep is stopped (SIGSTOP) for the other's sweep and continued (SIGCONT) after;
+ * every node then runs with {@value #FREEZE_PAUSE} as {@code acceptable-heartbeat-pause}, so that
+ * the heartbeats its peers missed while they were all stopped together do not mark them unreachable
+ * (the heartbeat interval, and so the work, stays the same).
  *
  * <p>Per sweep and side it also reports, from {@code /proc} (Linux), the CPU of the worker threads,
  * how often they were preempted, the CPU of the JIT compilers and of every other thread of the
@@ -159,7 +168,6 @@ public final class ClusterPairBench {
 
   /** A side while it runs: its cluster, a client of its first node, its samples. */
   private static final class Running implements AutoCloseable {
-    final String label;
     final Side side;
     final JournalDatabase journal;
     final List<String> options;
@@ -172,7 +180,6 @@ public final class ClusterPairBench {
     double otherCpu;
 
     Running(String label, Side side, Path work, boolean freeze) {
-      this.label = label;
       this.side = side;
       String base = System.getenv().getOrDefault("ALPHAPULSE_PG_URL", ClusterBench.DEFAULT_PG_URL);
       this.journal =
